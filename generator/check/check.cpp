@@ -1,0 +1,144 @@
+#include "check/check.hpp"
+
+#include <map>
+#include <set>
+
+namespace hwbgen::check {
+
+bool is_slug(const std::string& id) {
+    if (id.empty() || id.front() == '-' || id.back() == '-') return false;
+    for (size_t i = 0; i < id.size(); ++i) {
+        const char c = id[i];
+        const bool ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c == '-' && id[i - 1] != '-');
+        if (!ok) return false;
+    }
+    return true;
+}
+
+namespace {
+
+// Ids share one namespace per place, because they become URLs and cycle files refer to them.
+class IdRegistry {
+public:
+    explicit IdRegistry(diag::Diagnostics& diags) : diags_(diags) {}
+
+    void add(const std::string& id, const diag::SourcePos& pos, const char* what) {
+        if (id.empty()) return;  // already reported as missing
+        if (!is_slug(id)) {
+            diags_.error(pos, std::string("invalid ") + what + " id '" + id + "'",
+                         "use lower-case letters, digits and hyphens, e.g. 'best-start'");
+            return;
+        }
+        const auto [it, added] = seen_.emplace(id, pos);
+        if (!added)
+            diags_.error(pos, "duplicate id '" + id + "'",
+                         "it is already used at " + it->second.file + ":" + std::to_string(it->second.line) + ":" +
+                             std::to_string(it->second.column) +
+                             "; every id in a place must be different");
+    }
+
+private:
+    diag::Diagnostics& diags_;
+    std::map<std::string, diag::SourcePos> seen_;
+};
+
+void register_ids(const model::Place& place, diag::Diagnostics& diags) {
+    IdRegistry ids(diags);
+    for (const auto& s : place.subgroups) ids.add(s.id, s.pos, "sub-group");
+    for (const auto& page : place.pages) ids.add(page.id, page.pos, "page");
+    for (const auto& s : place.sections) {
+        ids.add(s.id, s.pos, "section");
+        for (const auto& p : s.priorities) {
+            ids.add(p.id, p.pos, "priority");
+            for (const auto& c : p.commitments) ids.add(c.id, c.pos, "commitment");
+            for (const auto& pr : p.projects) ids.add(pr.id, pr.pos, "project");
+        }
+    }
+}
+
+// Checks references of one kind against the ids that exist.
+class RefChecker {
+public:
+    RefChecker(diag::Diagnostics& diags, const char* what, std::vector<std::string> known)
+        : diags_(diags), what_(what), known_(std::move(known)) {}
+
+    void operator()(const model::Ref& ref) const {
+        for (const auto& k : known_)
+            if (k == ref.id) return;
+        std::string hint = diag::did_you_mean(ref.id, known_);
+        if (hint.empty()) hint = "known " + std::string(what_) + "s: " + list();
+        diags_.error(ref.pos, "unknown " + std::string(what_) + " '" + ref.id + "'", hint);
+    }
+    void operator()(const std::optional<model::Ref>& ref) const {
+        if (ref) (*this)(*ref);
+    }
+
+private:
+    std::string list() const {
+        std::string out;
+        for (size_t i = 0; i < known_.size() && i < 8; ++i) out += (i ? ", " : "") + known_[i];
+        return out.empty() ? "none (add them first)" : out + (known_.size() > 8 ? ", ..." : "");
+    }
+    diag::Diagnostics& diags_;
+    const char* what_;
+    std::vector<std::string> known_;
+};
+
+template <class T>
+std::vector<std::string> ids_of(const std::vector<T>& items) {
+    std::vector<std::string> out;
+    for (const auto& i : items) out.push_back(i.id);
+    return out;
+}
+
+void check_references(const model::Place& place, const model::IndicatorSet& indicators,
+                      diag::Diagnostics& diags) {
+    const RefChecker subgroup(diags, "sub-group", ids_of(place.subgroups));
+    const RefChecker section(diags, "section", ids_of(place.sections));
+    const RefChecker indicator(diags, "indicator", ids_of(indicators.definitions));
+    for (const auto& s : place.subgroups)
+        for (const auto& r : s.covers) section(r);
+    for (const auto& t : place.timetable) subgroup(t.lead);
+    for (const auto& s : place.sections) {
+        subgroup(s.lead);
+        for (const auto& p : s.priorities) {
+            for (const auto& r : p.indicators) indicator(r);
+            for (const auto& c : p.commitments) subgroup(c.lead);
+        }
+    }
+}
+
+// Free pages live beside the site's own folders, so they must not take their names.
+void check_page_names(const model::Place& place, diag::Diagnostics& diags) {
+    static const std::set<std::string> reserved = {"assets",   "sections",      "indicators", "glossary",
+                                                   "foreword", "principles",    "subgroups",  "timetable",
+                                                   "accessibility", "reports", "board-papers", "easy-read",
+                                                   "plan-on-a-page", "about-data", "contacts"};
+    for (const auto& page : place.pages)
+        if (reserved.count(page.id))
+            diags.error(page.pos, "page id '" + page.id + "' is used by the site itself",
+                        "choose another id, e.g. 'our-" + page.id + "'");
+}
+
+void check_glossary(const model::Place& place, diag::Diagnostics& diags) {
+    std::set<std::string> terms;
+    for (const auto& g : place.glossary)
+        if (!g.term.empty() && !terms.insert(g.term).second)
+            diags.error(g.pos, "glossary term '" + g.term + "' is listed twice", "remove one of them");
+}
+
+}  // namespace
+
+void check_place(const model::Place& place, const model::IndicatorSet& indicators, diag::Diagnostics& diags) {
+    register_ids(place, diags);
+    check_references(place, indicators, diags);
+    check_page_names(place, diags);
+    check_glossary(place, diags);
+}
+
+void check_indicators(const model::IndicatorSet& indicators, diag::Diagnostics& diags) {
+    IdRegistry ids(diags);
+    for (const auto& d : indicators.definitions) ids.add(d.id, d.pos, "indicator");
+}
+
+}  // namespace hwbgen::check

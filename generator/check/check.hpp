@@ -1,0 +1,19 @@
+#pragma once
+/// Cross-checks between what was loaded: ids, references and the rules that make URLs safe.
+#include "diag/diagnostic.hpp"
+#include "model/indicator.hpp"
+#include "model/strategy.hpp"
+
+namespace hwbgen::check {
+
+/// Reports duplicate ids, ids that are not slugs, references to unknown sub-groups, sections
+/// and indicators, and page ids that would clash with the site's own pages.
+void check_place(const model::Place& place, const model::IndicatorSet& indicators, diag::Diagnostics& diags);
+
+/// Reports duplicate or malformed indicator ids.
+void check_indicators(const model::IndicatorSet& indicators, diag::Diagnostics& diags);
+
+/// True for ids made of lower-case letters, digits and single hyphens ("best-start").
+bool is_slug(const std::string& id);
+
+}  // namespace hwbgen::check

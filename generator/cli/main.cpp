@@ -1,0 +1,52 @@
+// hwbgen: builds Health and Wellbeing Board strategy websites from YAML content.
+#include <CLI/CLI.hpp>
+
+#include <iostream>
+
+#include "cli/pipeline.hpp"
+
+namespace {
+
+const char* const description = R"(hwbgen turns a joint health and wellbeing strategy, written as YAML files under
+content/<place>/ with shared indicators under indicators/, into an accessible
+website under site/<place>/: every page as HTML with a Markdown twin.
+
+Typical use, from the project folder:
+  hwbgen check                 find mistakes in the content, with file:line:column
+  hwbgen build                 build every place into site/
+  hwbgen build leicestershire  build one place
+
+Exit codes: 0 success, 1 problems in the content (nothing was replaced),
+2 wrong command-line usage.)";
+
+void add_common(CLI::App& cmd, hwbgen::cli::BuildOptions& o) {
+    cmd.add_option("places", o.places, "Places to process (folder names under content/); default: all");
+    cmd.add_option("--root", o.root, "Project folder holding content/, indicators/ and templates/")
+        ->capture_default_str();
+    cmd.add_flag("-q,--quiet", o.quiet, "Print only problems");
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    CLI::App app{description, "hwbgen"};
+    app.set_version_flag("--version", "hwbgen 0.1.0");
+    app.require_subcommand(1);
+    hwbgen::cli::BuildOptions build_options, check_options;
+    check_options.check_only = true;
+
+    auto* build = app.add_subcommand("build", "Check the content and build the site of each place");
+    add_common(*build, build_options);
+    build->add_option("--out", build_options.out, "Output folder (default: ROOT/site)");
+    auto* check = app.add_subcommand("check", "Check the content without building anything");
+    add_common(*check, check_options);
+
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        const int code = app.exit(e);
+        return code == 0 ? 0 : hwbgen::cli::exit_usage_error;
+    }
+    const auto& options = build->parsed() ? build_options : check_options;
+    return hwbgen::cli::run_build(options, std::cout, std::cerr);
+}

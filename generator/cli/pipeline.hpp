@@ -1,0 +1,23 @@
+#pragma once
+// The build as the user sees it: load -> check -> derive -> render -> write, one call each.
+#include <iosfwd>
+#include <string>
+#include <vector>
+
+namespace hwbgen::cli {
+
+struct BuildOptions {
+    std::string root = ".";
+    std::string out;                  ///< default: <root>/site
+    std::vector<std::string> places;  ///< default: every place under content/
+    bool check_only = false;
+    bool quiet = false;
+};
+
+/// Exit codes users and scripts rely on.
+enum ExitCode { exit_ok = 0, exit_content_error = 1, exit_usage_error = 2 };
+
+/// Runs the pipeline; diagnostics go to `err`, progress to `out`.
+int run_build(const BuildOptions& options, std::ostream& out, std::ostream& err);
+
+}  // namespace hwbgen::cli

@@ -1,0 +1,30 @@
+#pragma once
+/// The figures a place's pages show for each indicator: its latest value, England's value for
+/// the same period, and how the two compare.
+#include <string>
+#include <vector>
+
+#include "model/indicator.hpp"
+#include "model/strategy.hpp"
+
+namespace hwbgen::derive {
+
+struct IndicatorFigure {
+    const model::IndicatorDefinition* definition = nullptr;
+    const model::IndicatorValue* latest = nullptr;   ///< the place's latest row; null when none
+    const model::IndicatorValue* england = nullptr;  ///< England's row for the same period
+    std::string compared = "Not compared";           ///< Better, Similar, Worse, Higher, Lower
+    bool published_comparison = false;  ///< true when taken from Fingertips' own column
+};
+
+/// One figure per definition, in the order of indicators/definitions.yaml. Pointers refer into
+/// `indicators`, which must outlive the result.
+std::vector<IndicatorFigure> indicator_figures(const model::Place& place, const model::IndicatorSet& indicators);
+
+/// True when the row belongs to the definition (same Fingertips id and, if set, the same sex).
+bool row_matches(const model::IndicatorDefinition& d, const model::IndicatorValue& row);
+
+/// A value as Fingertips shows it: one decimal place ("30.6", "407.0").
+std::string format_value(double value);
+
+}  // namespace hwbgen::derive

@@ -1,0 +1,70 @@
+#pragma once
+// Position-aware reading of YAML mappings: every value read keeps its file, line and column,
+// and every problem becomes a diagnostic instead of an exception.
+#include <yaml-cpp/yaml.h>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "diag/diagnostic.hpp"
+#include "model/strategy.hpp"
+
+namespace hwbgen::load::detail {
+
+struct FileContext {
+    std::string path;
+    diag::Diagnostics* diags;
+};
+
+diag::SourcePos pos_of(const FileContext& ctx, const YAML::Mark& mark);
+
+/// Parses a whole YAML file whose top level must be a mapping; reports syntax errors and
+/// empty files, returning nothing then.
+std::optional<YAML::Node> parse_yaml_file(const FileContext& ctx, const std::string& text);
+
+class YamlMap {
+public:
+    YamlMap(const FileContext& ctx, const YAML::Node& node);
+
+    diag::SourcePos pos() const;
+    /// Position of the value of `key` (or of the key when the value is empty).
+    diag::SourcePos value_pos(const char* key) const;
+    bool has(const char* key) const { return find(key) != nullptr; }
+
+    std::string text(const char* key, bool required = false) const;
+    std::vector<std::string> texts(const char* key) const;
+    std::optional<model::Ref> ref(const char* key) const;
+    std::vector<model::Ref> refs(const char* key) const;
+    std::optional<double> number(const char* key) const;
+    bool flag(const char* key, bool fallback) const;
+    std::optional<YamlMap> map(const char* key, bool required = false) const;
+    std::vector<YamlMap> maps(const char* key, bool required = false) const;
+    /// Raw access for values that may take several shapes.
+    const YAML::Node* node(const char* key) const;
+
+    /// Reports every key not in `allowed`, with a did-you-mean hint.
+    void allow_only(const std::vector<std::string>& allowed) const;
+
+    const FileContext& context() const { return *ctx_; }
+    void error(const diag::SourcePos& pos, std::string message, std::string hint = {}) const;
+
+private:
+    struct Entry {
+        std::string key;
+        YAML::Node key_node;
+        YAML::Node value;
+    };
+    const Entry* find(const char* key) const;
+    std::optional<std::string> scalar(const Entry& e, const char* what) const;
+
+    const FileContext* ctx_;
+    YAML::Node node_;
+    std::vector<Entry> entries_;
+};
+
+/// Reads a text that must be one of `allowed`; reports an unknown value with the choices.
+std::optional<std::string> choice(const YamlMap& m, const char* key,
+                                  const std::vector<std::string>& allowed, bool required);
+
+}  // namespace hwbgen::load::detail

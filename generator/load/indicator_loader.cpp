@@ -1,0 +1,77 @@
+// indicators/definitions.yaml and indicators/data/*.csv.
+#include "load/detail/yaml_file.hpp"
+#include "load/fingertips_csv.hpp"
+#include "load/load.hpp"
+#include "load/source_text.hpp"
+
+namespace hwbgen::load {
+
+using detail::YamlMap;
+
+namespace {
+
+model::ValueType read_value_type(const YamlMap& m) {
+    static const std::vector<std::string> names = {"proportion", "crude-rate", "dsr", "count",
+                                                   "years",      "ratio",      "score"};
+    const auto t = detail::choice(m, "value_type", names, false);
+    for (size_t i = 0; t && i < names.size(); ++i)
+        if (names[i] == *t) return static_cast<model::ValueType>(i);
+    return model::ValueType::proportion;
+}
+
+model::Polarity read_polarity(const YamlMap& m) {
+    const auto p = detail::choice(m, "polarity", {"higher-is-better", "lower-is-better", "no-judgement"}, true);
+    if (p == std::optional<std::string>("higher-is-better")) return model::Polarity::higher_is_better;
+    if (p == std::optional<std::string>("lower-is-better")) return model::Polarity::lower_is_better;
+    return model::Polarity::no_judgement;
+}
+
+model::ComparisonMethod read_comparison(const YamlMap& m) {
+    const auto c = detail::choice(m, "comparison", {"ci95", "ci95-99.8", "none"}, false);
+    if (c == std::optional<std::string>("ci95-99.8")) return model::ComparisonMethod::ci95_998;
+    if (c == std::optional<std::string>("none")) return model::ComparisonMethod::none;
+    return model::ComparisonMethod::ci95;
+}
+
+model::IndicatorDefinition read_definition(const YamlMap& m) {
+    m.allow_only({"id", "name", "fingertips_id", "unit", "value_type", "multiplier", "polarity", "comparison",
+                  "sex", "source"});
+    model::IndicatorDefinition d;
+    d.id = m.text("id", true);
+    d.pos = m.value_pos("id");
+    d.name = m.text("name", true);
+    if (const auto f = m.number("fingertips_id")) d.fingertips_id = static_cast<long>(*f);
+    d.unit = m.text("unit", true);
+    d.value_type = read_value_type(m);
+    d.multiplier = m.number("multiplier").value_or(1);
+    d.polarity = read_polarity(m);
+    d.comparison = read_comparison(m);
+    d.sex = m.text("sex");
+    d.source = m.text("source");
+    return d;
+}
+
+}  // namespace
+
+model::IndicatorSet load_indicators(const ContentTree& tree, diag::Diagnostics& diags) {
+    model::IndicatorSet set;
+    const std::string definitions = "indicators/definitions.yaml";
+    if (tree.exists(definitions)) {
+        if (const auto file = detail::read_yaml(tree, definitions, diags)) {
+            const YamlMap top(file->context, file->root);
+            top.allow_only({"indicators"});
+            for (const auto& m : top.maps("indicators")) set.definitions.push_back(read_definition(m));
+        }
+    }
+    for (const auto& name : tree.files("indicators/data")) {
+        if (name.size() < 4 || name.compare(name.size() - 4, 4, ".csv") != 0) continue;
+        const std::string path = "indicators/data/" + name;
+        auto text = prepare_text(path, tree.read(path).value_or(""), diags);
+        if (!text) continue;
+        auto rows = read_fingertips_csv(path, *text, diags);
+        set.values.insert(set.values.end(), rows.begin(), rows.end());
+    }
+    return set;
+}
+
+}  // namespace hwbgen::load

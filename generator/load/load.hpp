@@ -1,0 +1,23 @@
+#pragma once
+/// Loading a place's content and the shared indicators into the model.
+#include <string>
+#include <vector>
+
+#include "diag/diagnostic.hpp"
+#include "load/content_tree.hpp"
+#include "model/indicator.hpp"
+#include "model/strategy.hpp"
+
+namespace hwbgen::load {
+
+/// Ids of the places under content/ (folders holding a place.yaml), sorted.
+std::vector<std::string> find_places(const ContentTree& tree);
+
+/// Reads content/<place_id>/: place.yaml, sections/*.yaml and pages/*.yaml. Every problem
+/// goes to `diags`; the returned place holds whatever could be read.
+model::Place load_place(const ContentTree& tree, const std::string& place_id, diag::Diagnostics& diags);
+
+/// Reads indicators/definitions.yaml and every indicators/data/*.csv.
+model::IndicatorSet load_indicators(const ContentTree& tree, diag::Diagnostics& diags);
+
+}  // namespace hwbgen::load

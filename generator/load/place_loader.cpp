@@ -1,0 +1,128 @@
+// place.yaml: the board, the strategy's framing and the people behind it.
+#include "load/detail/section_reader.hpp"
+#include "load/detail/yaml_file.hpp"
+#include "load/load.hpp"
+
+namespace hwbgen::load {
+
+using detail::YamlMap;
+
+namespace {
+
+std::vector<model::Principle> read_principles(const YamlMap& m, const char* key) {
+    std::vector<model::Principle> out;
+    for (const auto& p : m.maps(key)) {
+        p.allow_only({"title", "text"});
+        out.push_back({p.text("title", true), p.text("text")});
+    }
+    return out;
+}
+
+std::vector<model::GlossaryEntry> read_glossary(const YamlMap& m) {
+    std::vector<model::GlossaryEntry> out;
+    for (const auto& g : m.maps("glossary")) {
+        g.allow_only({"term", "meaning", "easy_read", "abbreviation"});
+        out.push_back({g.text("term", true), g.value_pos("term"), g.text("meaning", true), g.text("easy_read"),
+                       g.flag("abbreviation", true)});
+    }
+    return out;
+}
+
+std::vector<model::Subgroup> read_subgroups(const YamlMap& m) {
+    std::vector<model::Subgroup> out;
+    for (const auto& s : m.maps("subgroups")) {
+        s.allow_only({"id", "name", "short_name", "covers", "description", "focus"});
+        out.push_back({s.text("id", true), s.value_pos("id"), s.text("name", true), s.text("short_name"),
+                       s.refs("covers"), s.text("description"), s.texts("focus")});
+    }
+    return out;
+}
+
+std::vector<model::TimetableEntry> read_timetable(const YamlMap& m) {
+    std::vector<model::TimetableEntry> out;
+    for (const auto& t : m.maps("timetable")) {
+        t.allow_only({"month", "subject", "lead"});
+        out.push_back({t.text("month", true), t.text("subject", true), t.ref("lead")});
+    }
+    return out;
+}
+
+std::vector<model::Contact> read_contacts(const YamlMap& m) {
+    std::vector<model::Contact> out;
+    for (const auto& c : m.maps("contacts")) {
+        c.allow_only({"name", "role", "email", "phone"});
+        out.push_back({c.text("name", true), c.text("role"), c.text("email"), c.text("phone")});
+    }
+    return out;
+}
+
+void read_labels(const YamlMap& m, model::Labels& labels) {
+    const auto l = m.map("labels");
+    if (!l) return;
+    l->allow_only({"where_we_are", "success", "commitments"});
+    if (l->has("where_we_are")) labels.where_we_are = l->text("where_we_are");
+    if (l->has("success")) labels.success = l->text("success");
+    if (l->has("commitments")) labels.commitments = l->text("commitments");
+}
+
+void read_framing(const YamlMap& m, model::Place& place) {
+    if (const auto s = m.map("strategy", true)) {
+        s->allow_only({"title", "years", "status"});
+        place.strategy = {s->text("title", true), s->text("years", true), s->text("status")};
+    }
+    place.vision = m.text("vision", true);
+    place.vision_narrative = m.text("vision_narrative");
+    if (const auto f = m.map("foreword")) {
+        f->allow_only({"body", "signed"});
+        place.foreword = {f->text("body", true), f->texts("signed")};
+    }
+    place.principles_intro = m.text("principles_intro");
+    place.principles = read_principles(m, "principles");
+    place.enablers_intro = m.text("enablers_intro");
+    place.enablers = read_principles(m, "enablers");
+}
+
+void read_place_file(const YamlMap& m, model::Place& place) {
+    m.allow_only({"name", "area_code", "board", "site_url", "strategy", "vision", "vision_narrative",
+                  "foreword", "principles_intro", "principles", "enablers_intro", "enablers", "glossary",
+                  "subgroups", "timetable", "contacts", "comparators", "labels"});
+    place.pos = m.pos();
+    place.name = m.text("name", true);
+    place.area_code = m.text("area_code", true);
+    place.board = m.text("board", true);
+    place.site_url = m.text("site_url");
+    read_framing(m, place);
+    place.glossary = read_glossary(m);
+    place.subgroups = read_subgroups(m);
+    place.timetable = read_timetable(m);
+    place.contacts = read_contacts(m);
+    place.comparators = m.texts("comparators");
+    read_labels(m, place.labels);
+}
+
+}  // namespace
+
+std::vector<std::string> find_places(const ContentTree& tree) {
+    std::vector<std::string> out;
+    for (const auto& folder : tree.folders("content"))
+        if (tree.exists("content/" + folder + "/place.yaml")) out.push_back(folder);
+    return out;
+}
+
+model::Place load_place(const ContentTree& tree, const std::string& place_id, diag::Diagnostics& diags) {
+    model::Place place;
+    place.id = place_id;
+    const std::string dir = "content/" + place_id;
+    place.pos = {dir + "/place.yaml", 0, 0};
+    if (const auto file = detail::read_yaml(tree, dir + "/place.yaml", diags))
+        read_place_file(YamlMap(file->context, file->root), place);
+    for (const auto& path : detail::yaml_files(tree, dir + "/sections"))
+        if (const auto file = detail::read_yaml(tree, path, diags))
+            place.sections.push_back(detail::read_section(YamlMap(file->context, file->root)));
+    for (const auto& path : detail::yaml_files(tree, dir + "/pages"))
+        if (const auto file = detail::read_yaml(tree, path, diags))
+            place.pages.push_back(detail::read_page(YamlMap(file->context, file->root)));
+    return place;
+}
+
+}  // namespace hwbgen::load

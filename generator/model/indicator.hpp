@@ -1,0 +1,64 @@
+#pragma once
+/// Indicators: what is measured (definitions) and the measured values (Fingertips rows).
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "diag/diagnostic.hpp"
+
+namespace hwbgen::model {
+
+enum class Polarity { higher_is_better, lower_is_better, no_judgement };
+enum class ValueType { proportion, crude_rate, dsr, count, years, ratio, score };
+/// How an area is compared with England: Fingertips' 95% test, 95% and 99.8%, or not at all.
+enum class ComparisonMethod { ci95, ci95_998, none };
+
+struct IndicatorDefinition {
+    std::string id;
+    diag::SourcePos pos;
+    std::string name;
+    std::optional<long> fingertips_id;
+    std::string unit;
+    ValueType value_type = ValueType::proportion;
+    double multiplier = 1;
+    Polarity polarity = Polarity::no_judgement;
+    ComparisonMethod comparison = ComparisonMethod::ci95;
+    std::string sex;  ///< optional filter on the Sex column, e.g. "Male"
+    std::string source;
+};
+
+/// One row of a Fingertips "download data" CSV (or a local KPI file in the same shape).
+struct IndicatorValue {
+    diag::SourcePos pos;
+    long indicator_id = 0;
+    std::string indicator_name;
+    std::string area_code;
+    std::string area_name;
+    std::string area_type;
+    std::string parent_code;
+    std::string sex;
+    std::string age;
+    std::string category_type;
+    std::string category;
+    std::string time_period;
+    long period_sortable = 0;
+    std::optional<double> value;
+    std::optional<double> lower95, upper95, lower998, upper998;
+    std::optional<double> count, denominator;
+    std::string value_note;
+    std::string recent_trend;       ///< as published by Fingertips
+    std::string compared_england;   ///< as published by Fingertips
+    std::string compared_parent;    ///< as published by Fingertips
+};
+
+struct IndicatorSet {
+    std::vector<IndicatorDefinition> definitions;
+    std::vector<IndicatorValue> values;
+};
+
+inline constexpr const char* england_area_code = "E92000001";
+
+const char* to_string(Polarity p);
+const char* to_string(ValueType t);
+
+}  // namespace hwbgen::model

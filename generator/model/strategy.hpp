@@ -1,0 +1,177 @@
+#pragma once
+/// The joint health and wellbeing strategy of one place, as plain data. No I/O here.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "diag/diagnostic.hpp"
+
+namespace hwbgen::model {
+
+using diag::SourcePos;
+
+/// An id written in content that points at something else (a sub-group, indicator, section).
+struct Ref {
+    std::string id;
+    SourcePos pos;
+};
+
+enum class SectionKind { life_course, cross_cutting };
+
+/// The board's Do / Sponsor / Watch approach; most commitments start unassigned.
+enum class Tier { unassigned, do_, sponsor, watch };
+
+struct SuccessMeasure {
+    std::string text;                ///< Markdown
+    std::vector<std::string> items;  ///< optional sub-points, Markdown
+};
+
+struct Commitment {
+    std::string id;
+    SourcePos pos;
+    std::string text;  ///< Markdown
+    Tier tier = Tier::unassigned;
+    std::optional<Ref> lead;
+    std::string due;
+};
+
+/// A key performance indicator of a logic-model project.
+struct Kpi {
+    std::string name;
+    std::string current;
+    std::string target;
+};
+
+/// A project of a logic model (Leicester-style priority workstreams).
+struct Project {
+    std::string id;
+    SourcePos pos;
+    std::string title;
+    std::string description;  ///< Markdown
+    std::vector<Kpi> kpis;
+};
+
+struct Priority {
+    std::string id;
+    SourcePos pos;
+    std::string number;
+    std::string title;
+    std::string narrative;     ///< Markdown
+    std::string where_we_are;  ///< Markdown
+    std::vector<SuccessMeasure> success;
+    std::vector<Commitment> commitments;
+    std::vector<Ref> indicators;
+    // Logic-model fields, empty for strategies that do not use them.
+    std::string objective;  ///< Markdown
+    std::vector<std::string> rationale;
+    std::vector<Project> projects;
+    std::string governance;
+    std::vector<std::string> outcomes;
+};
+
+struct Section {
+    std::string id;
+    SourcePos pos;
+    std::string number;
+    std::string title;
+    SectionKind kind = SectionKind::life_course;
+    std::optional<Ref> lead;
+    std::string intro;  ///< Markdown
+    std::vector<Priority> priorities;
+};
+
+/// A free-standing page: introduction, next steps, references.
+struct Page {
+    std::string id;
+    SourcePos pos;
+    std::string number;
+    std::string title;
+    std::string body;  ///< Markdown
+};
+
+/// A guiding principle or an enabler: a bold title and its explanation.
+struct Principle {
+    std::string title;
+    std::string text;  ///< Markdown
+};
+
+struct GlossaryEntry {
+    std::string term;
+    SourcePos pos;
+    std::string meaning;
+    std::string easy_read;
+    bool abbreviation = true;
+};
+
+struct Subgroup {
+    std::string id;
+    SourcePos pos;
+    std::string name;
+    std::string short_name;
+    std::vector<Ref> covers;
+    std::string description;  ///< Markdown
+    std::vector<std::string> focus;
+};
+
+struct TimetableEntry {
+    std::string month;
+    std::string subject;
+    std::optional<Ref> lead;
+};
+
+struct Contact {
+    std::string name;
+    std::string role;
+    std::string email;
+    std::string phone;
+};
+
+/// Headings a place may word its own way.
+struct Labels {
+    std::string where_we_are = "Where are we now?";
+    std::string success = "What does success look like?";
+    std::string commitments = "Our commitments";
+};
+
+struct Foreword {
+    std::string body;  ///< Markdown
+    std::vector<std::string> signed_by;
+};
+
+struct Strategy {
+    std::string title;
+    std::string years;
+    std::string status;
+};
+
+struct Place {
+    std::string id;  ///< the folder name under content/
+    SourcePos pos;
+    std::string name;
+    std::string area_code;
+    std::string board;
+    std::string site_url;
+    Strategy strategy;
+    std::string vision;
+    std::string vision_narrative;  ///< Markdown
+    Foreword foreword;
+    std::string principles_intro;  ///< Markdown
+    std::vector<Principle> principles;
+    std::string enablers_intro;  ///< Markdown
+    std::vector<Principle> enablers;
+    std::vector<GlossaryEntry> glossary;
+    std::vector<Subgroup> subgroups;
+    std::vector<TimetableEntry> timetable;
+    std::vector<Contact> contacts;
+    std::vector<std::string> comparators;
+    Labels labels;
+    std::vector<Section> sections;
+    std::vector<Page> pages;
+};
+
+const char* to_string(SectionKind kind);
+const char* to_string(Tier tier);
+/// "Do", "Sponsor", "Watch" or "Not yet assigned", as the board writes them.
+const char* tier_label(Tier tier);
+
+}  // namespace hwbgen::model

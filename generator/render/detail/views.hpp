@@ -1,0 +1,41 @@
+#pragma once
+// View data for each kind of page: what the templates see, never the model itself.
+#include <string>
+#include <vector>
+
+#include "derive/indicator_figures.hpp"
+#include "model/strategy.hpp"
+#include "render/detail/theme.hpp"
+
+namespace hwbgen::render::detail {
+
+struct SiteContext {
+    const model::Place& place;
+    const std::vector<derive::IndicatorFigure>& figures;
+};
+
+View list_view();
+/// Sets `name` and `has_<name>` (Mustache treats an empty string as true, so templates test
+/// `has_<name>` instead).
+void set_text(View& v, const std::string& name, const std::string& value);
+/// A Markdown field as both HTML (`<name>_html`) and Markdown (`<name>_md`), plus `has_<name>`.
+void set_markdown(View& v, const std::string& name, const std::string& markdown, bool inline_only = false);
+
+std::string section_url(const model::Section& s);
+std::string priority_url(const model::Section& s, const model::Priority& p);
+std::string section_label(const model::Section& s);
+std::string priority_label(const model::Priority& p);
+
+View home_view(const SiteContext& ctx);
+View section_view(const SiteContext& ctx, const model::Section& s);
+View priority_view(const SiteContext& ctx, const model::Section& s, size_t index);
+View indicator_table_view(const SiteContext& ctx, const std::vector<model::Ref>* only);
+View glossary_view(const SiteContext& ctx);
+View principles_view(const SiteContext& ctx);
+View subgroups_view(const SiteContext& ctx);
+View timetable_view(const SiteContext& ctx);
+View foreword_view(const SiteContext& ctx);
+View page_view(const model::Page& page);
+View accessibility_view(const SiteContext& ctx);
+
+}  // namespace hwbgen::render::detail

@@ -1,0 +1,176 @@
+#include "render/site.hpp"
+
+#include "render/abbreviations.hpp"
+#include "render/detail/theme.hpp"
+#include "render/detail/views.hpp"
+
+namespace hwbgen::render {
+
+using namespace detail;
+
+namespace {
+
+struct Link {
+    std::string title;
+    std::string url;  ///< relative to the place's root, "" for home
+};
+
+struct PageSpec {
+    std::string dir;   ///< "sections/best-start/", "" for home
+    std::string kind;  ///< the template: html/<kind> and markdown/<kind>
+    std::string title;
+    View view;
+    std::vector<Link> crumbs;  ///< ancestors, home first
+};
+
+std::string root_for(const std::string& dir) {
+    std::string root;
+    for (const char c : dir)
+        if (c == '/') root += "../";
+    return root.empty() ? "./" : root;
+}
+
+View links_view(const std::vector<Link>& links, const std::string& current, const std::string& root) {
+    View list = list_view();
+    for (const auto& l : links) {
+        View v;
+        v.set("title", l.title);
+        v.set("url", root + l.url);
+        v.set("current", l.url == current);
+        v.set("ancestor", l.url != current && !l.url.empty() && current.rfind(l.url, 0) == 0);
+        list.push_back(v);
+    }
+    return list;
+}
+
+std::string base_url(std::string url) {
+    if (url.back() != '/') url += '/';
+    return url;
+}
+
+std::vector<Link> main_nav(const model::Place& place) {
+    std::vector<Link> nav{{"Home", ""}};
+    for (const auto& s : place.sections) nav.push_back({s.title, section_url(s)});
+    nav.push_back({"Indicators", "indicators/"});
+    return nav;
+}
+
+std::vector<Link> footer_nav(const model::Place& place) {
+    std::vector<Link> nav;
+    if (!place.foreword.body.empty()) nav.push_back({"Foreword", "foreword/"});
+    for (const auto& p : place.pages) nav.push_back({p.title, p.id + "/"});
+    nav.push_back({"Principles and enablers", "principles/"});
+    nav.push_back({"Sub-groups", "subgroups/"});
+    nav.push_back({"Reporting timetable", "timetable/"});
+    nav.push_back({"Glossary", "glossary/"});
+    nav.push_back({"Accessibility statement", "accessibility/"});
+    return nav;
+}
+
+std::vector<PageSpec> page_specs(const SiteContext& ctx) {
+    const auto& place = ctx.place;
+    const Link home{"Home", ""};
+    std::vector<PageSpec> pages;
+    pages.push_back({"", "home", place.strategy.title, home_view(ctx), {}});
+    if (!place.foreword.body.empty()) pages.push_back({"foreword/", "foreword", "Foreword", foreword_view(ctx), {home}});
+    for (const auto& s : place.sections) {
+        pages.push_back({section_url(s), "section", s.title, section_view(ctx, s), {home}});
+        for (size_t i = 0; i < s.priorities.size(); ++i)
+            pages.push_back({priority_url(s, s.priorities[i]), "priority", s.priorities[i].title,
+                             priority_view(ctx, s, i), {home, {s.title, section_url(s)}}});
+    }
+    for (const auto& p : place.pages) pages.push_back({p.id + "/", "page", p.title, page_view(p), {home}});
+    pages.push_back({"indicators/", "indicators", "Indicators", indicator_table_view(ctx, nullptr), {home}});
+    pages.push_back({"principles/", "principles", "Principles and enablers", principles_view(ctx), {home}});
+    pages.push_back({"subgroups/", "subgroups", "Sub-groups", subgroups_view(ctx), {home}});
+    pages.push_back({"timetable/", "timetable", "Reporting timetable", timetable_view(ctx), {home}});
+    pages.push_back({"glossary/", "glossary", "Glossary", glossary_view(ctx), {home}});
+    pages.push_back({"accessibility/", "accessibility", "Accessibility statement", accessibility_view(ctx), {home}});
+    return pages;
+}
+
+// Template sections that render nothing leave blank lines; Markdown needs at most one in a row.
+std::string tidy_markdown(const std::string& md) {
+    std::string out;
+    out.reserve(md.size());
+    size_t newlines = 0;
+    for (const char c : md) {
+        newlines = c == '\n' ? newlines + 1 : 0;
+        if (newlines <= 2) out += c;
+    }
+    while (out.size() > 1 && out[out.size() - 1] == '\n' && out[out.size() - 2] == '\n') out.pop_back();
+    return out;
+}
+
+std::vector<Abbreviation> abbreviations(const model::Place& place) {
+    std::vector<Abbreviation> out;
+    for (const auto& g : place.glossary)
+        if (g.abbreviation) out.push_back({g.term, g.meaning});
+    return out;
+}
+
+class PageRenderer {
+public:
+    PageRenderer(const Theme& theme, const model::Place& place, diag::Diagnostics& diags)
+        : theme_(theme), place_(place), diags_(diags), nav_(main_nav(place)), footer_(footer_nav(place)),
+          abbreviations_(abbreviations(place)) {}
+
+    void render(PageSpec& page, std::vector<OutputFile>& out) {
+        const std::string root = root_for(page.dir);
+        page.view.set("root", root);
+        page.view.set("title", page.title);
+        page.view.set("place_name", place_.name);
+        page.view.set("board", place_.board);
+        page.view.set("strategy_title", place_.strategy.title);
+        page.view.set("strategy_years", place_.strategy.years);
+        std::string html = theme_.render("html/" + page.kind, page.view, diags_);
+        if (page.kind != "glossary") html = mark_abbreviations(html, abbreviations_);
+        const std::string md = theme_.render("markdown/" + page.kind, page.view, diags_);
+        out.push_back({page.dir + "index.html", theme_.render("html/layout", layout(page, root, html), diags_)});
+        out.push_back({page.dir + "index.md", tidy_markdown(theme_.render("markdown/layout", layout(page, root, md), diags_))});
+    }
+
+private:
+    View layout(const PageSpec& page, const std::string& root, const std::string& content) const {
+        View v;
+        v.set("title", page.title);
+        v.set("root", root);
+        v.set("content", content);
+        v.set("is_home", page.dir.empty());
+        v.set("place_name", place_.name);
+        v.set("board", place_.board);
+        v.set("strategy_title", place_.strategy.title);
+        v.set("strategy_years", place_.strategy.years);
+        set_text(v, "strategy_status", place_.strategy.status);
+        v.set("nav", links_view(nav_, page.dir, root));
+        v.set("footer_nav", links_view(footer_, page.dir, root));
+        v.set("crumbs", links_view(page.crumbs, page.dir, root));
+        v.set("has_crumbs", !page.crumbs.empty());
+        set_text(v, "canonical", place_.site_url.empty() ? "" : base_url(place_.site_url) + page.dir);
+        return v;
+    }
+
+    const Theme& theme_;
+    const model::Place& place_;
+    diag::Diagnostics& diags_;
+    std::vector<Link> nav_, footer_;
+    std::vector<Abbreviation> abbreviations_;
+};
+
+}  // namespace
+
+std::vector<OutputFile> render_place(const load::ContentTree& tree, const model::Place& place,
+                                     const std::vector<derive::IndicatorFigure>& figures,
+                                     diag::Diagnostics& diags) {
+    std::vector<OutputFile> out;
+    const Theme theme(tree, place.id, diags);
+    if (diags.has_errors()) return out;
+    const SiteContext ctx{place, figures};
+    auto pages = page_specs(ctx);
+    PageRenderer renderer(theme, place, diags);
+    for (auto& page : pages) renderer.render(page, out);
+    for (const auto& asset : theme.assets()) out.push_back({"assets/" + asset.path, asset.bytes});
+    return out;
+}
+
+}  // namespace hwbgen::render

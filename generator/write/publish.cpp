@@ -1,0 +1,96 @@
+#include "write/publish.hpp"
+
+#include <fcntl.h>
+#include <stdio.h>
+#include <unistd.h>
+
+#include <boost/filesystem.hpp>
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+
+namespace fs = boost::filesystem;
+
+namespace hwbgen::write {
+
+bool is_safe_relative_path(const std::string& path) {
+    if (path.empty() || path.front() == '/' || path.find('\\') != std::string::npos) return false;
+    size_t start = 0;
+    while (start <= path.size()) {
+        const size_t end = std::min(path.find('/', start), path.size());
+        const std::string part = path.substr(start, end - start);
+        if (part.empty() || part == "." || part == "..") return false;
+        start = end + 1;
+    }
+    return true;
+}
+
+namespace {
+
+bool write_file(const fs::path& path, const std::string& bytes) {
+    boost::system::error_code ec;
+    fs::create_directories(path.parent_path(), ec);
+    std::ofstream out(path.string(), std::ios::binary | std::ios::trunc);
+    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    out.close();
+    return !ec && out.good();
+}
+
+bool write_tree(const fs::path& dir, const std::vector<render::OutputFile>& files, diag::Diagnostics& diags) {
+    for (const auto& f : files) {
+        if (!is_safe_relative_path(f.path)) {
+            diags.error({f.path, 0, 0}, "refusing to write outside the site folder",
+                        "ids and template names must not contain '..' or start with '/'");
+            return false;
+        }
+        if (!write_file(dir / f.path, f.bytes)) {
+            diags.error({(dir / f.path).string(), 0, 0}, std::string("cannot write file: ") + std::strerror(errno),
+                        "check there is free disk space and that the output folder is writable");
+            return false;
+        }
+    }
+    return true;
+}
+
+// Exchanges the two folders in one step, so the published folder is never missing.
+bool swap_into_place(const fs::path& fresh, const fs::path& target, const fs::path& old) {
+    boost::system::error_code ec;
+    if (!fs::exists(target, ec)) return ::rename(fresh.c_str(), target.c_str()) == 0;
+#ifdef RENAME_EXCHANGE
+    if (::renameat2(AT_FDCWD, fresh.c_str(), AT_FDCWD, target.c_str(), RENAME_EXCHANGE) == 0) {
+        fs::rename(fresh, old, ec);  // `fresh` now holds the previous site
+        return true;
+    }
+#endif
+    if (::rename(target.c_str(), old.c_str()) != 0) return false;
+    if (::rename(fresh.c_str(), target.c_str()) == 0) return true;
+    ::rename(old.c_str(), target.c_str());
+    return false;
+}
+
+}  // namespace
+
+bool publish_place(const std::string& out_dir, const std::string& place_id,
+                   const std::vector<render::OutputFile>& files, diag::Diagnostics& diags) {
+    const fs::path out(out_dir);
+    const std::string tag = place_id + "." + std::to_string(::getpid());
+    const fs::path fresh = out / (".new-" + tag), old = out / (".old-" + tag), target = out / place_id;
+    boost::system::error_code ec;
+    fs::remove_all(fresh, ec);
+    fs::remove_all(old, ec);
+    fs::create_directories(fresh, ec);
+    if (ec) {
+        diags.error({out_dir, 0, 0}, "cannot create output folder: " + ec.message(), "check the --out folder");
+        return false;
+    }
+    if (!write_tree(fresh, files, diags) || !swap_into_place(fresh, target, old)) {
+        if (!diags.has_errors())
+            diags.error({target.string(), 0, 0}, std::string("cannot replace the site: ") + std::strerror(errno));
+        fs::remove_all(fresh, ec);
+        return false;
+    }
+    fs::remove_all(old, ec);
+    return true;
+}
+
+}  // namespace hwbgen::write

@@ -1,0 +1,21 @@
+#pragma once
+/// Writing a place's site so readers never see a half-built one.
+#include <string>
+#include <vector>
+
+#include "diag/diagnostic.hpp"
+#include "render/site.hpp"
+
+namespace hwbgen::write {
+
+/// Writes `files` into a fresh folder beside `out_dir/place_id`, then swaps it into place in one
+/// step (renameat2 RENAME_EXCHANGE where the system has it). On any failure the previous output
+/// is left exactly as it was and the problem goes to `diags`. Paths that would leave the
+/// place's folder are refused.
+bool publish_place(const std::string& out_dir, const std::string& place_id,
+                   const std::vector<render::OutputFile>& files, diag::Diagnostics& diags);
+
+/// True for a relative path with no "..", no absolute start and no empty or "." parts.
+bool is_safe_relative_path(const std::string& path);
+
+}  // namespace hwbgen::write

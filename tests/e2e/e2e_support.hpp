@@ -1,0 +1,74 @@
+#pragma once
+// Running the built hwbgen in temporary project folders.
+#include <sys/wait.h>
+
+#include <boost/filesystem.hpp>
+#include <cstdlib>
+#include <fstream>
+#include <map>
+#include <sstream>
+#include <string>
+
+namespace hwbgen::test {
+
+namespace fs = boost::filesystem;
+
+inline const fs::path source_dir = HWBGEN_SOURCE_DIR;
+
+inline std::string read_file(const fs::path& p) {
+    std::ifstream in(p.string(), std::ios::binary);
+    std::ostringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+inline void write_file(const fs::path& p, const std::string& bytes) {
+    fs::create_directories(p.parent_path());
+    std::ofstream(p.string(), std::ios::binary) << bytes;
+}
+
+struct TempProject {
+    fs::path root = fs::temp_directory_path() / fs::unique_path("hwbgen-e2e-%%%%-%%%%");
+    TempProject() { fs::create_directories(root); }
+    ~TempProject() { fs::remove_all(root); }
+    TempProject(const TempProject&) = delete;
+    TempProject& operator=(const TempProject&) = delete;
+};
+
+inline void copy_tree(const fs::path& from, const fs::path& to) {
+    for (fs::recursive_directory_iterator it(from), end; it != end; ++it) {
+        const fs::path target = to / fs::relative(it->path(), from);
+        if (fs::is_directory(it->path())) fs::create_directories(target);
+        else fs::copy_file(it->path(), target, fs::copy_options::overwrite_existing);
+    }
+}
+
+/// A project folder holding copies of the repository's templates/ and the given parts.
+inline void copy_project(const fs::path& to, const std::vector<std::string>& parts) {
+    for (const auto& part : parts) copy_tree(source_dir / part, to / part);
+}
+
+struct RunResult {
+    int code = -1;
+    std::string out, err;
+};
+
+inline RunResult run_hwbgen(const std::string& args, const fs::path& work) {
+    const fs::path out = work / ".stdout", err = work / ".stderr";
+    const std::string command = std::string(HWBGEN_BINARY) + " " + args + " > " + out.string() + " 2> " + err.string();
+    const int status = std::system(command.c_str());
+    RunResult r{WIFEXITED(status) ? WEXITSTATUS(status) : -1, read_file(out), read_file(err)};
+    fs::remove(out);
+    fs::remove(err);
+    return r;
+}
+
+/// Every file under `dir`, by relative path, with its bytes.
+inline std::map<std::string, std::string> read_tree(const fs::path& dir) {
+    std::map<std::string, std::string> files;
+    for (fs::recursive_directory_iterator it(dir), end; it != end; ++it)
+        if (fs::is_regular_file(it->path())) files[fs::relative(it->path(), dir).generic_string()] = read_file(it->path());
+    return files;
+}
+
+}  // namespace hwbgen::test
