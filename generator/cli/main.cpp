@@ -14,7 +14,7 @@ website under site/<place>/: every page as HTML with a Markdown twin.
 Typical use, from the project folder:
   hwbgen check                 find mistakes in the content, with file:line:column
   hwbgen build                 build every place into site/
-  hwbgen build leicestershire  build one place
+  hwbgen build PLACE           build one place (a folder name under content/)
 
 Exit codes: 0 success, 1 problems in the content (nothing was replaced),
 2 wrong command-line usage.)";

@@ -1,5 +1,6 @@
 #include "derive/indicator_figures.hpp"
 
+#include <algorithm>
 #include <cstdio>
 
 #include "derive/indicator_stats.hpp"
@@ -46,6 +47,42 @@ void compare(IndicatorFigure& f) {
 
 }  // namespace
 
+bool same_breakdown(const model::IndicatorValue& a, const model::IndicatorValue& b) {
+    return a.sex == b.sex && a.age == b.age && a.category_type == b.category_type && a.category == b.category;
+}
+
+void add_series(IndicatorFigure& f, const model::IndicatorSet& set) {
+    for (const auto& row : set.values)
+        if (row_matches(*f.definition, row) && row.area_code == f.latest->area_code && same_breakdown(row, *f.latest))
+            f.series.push_back(&row);
+    std::stable_sort(f.series.begin(), f.series.end(), [](const auto* a, const auto* b) {
+        return a->period_sortable < b->period_sortable;
+    });
+    for (const auto* row : f.series)
+        f.england_series.push_back(row_for_period(*f.definition, set, model::england_area_code, *row));
+}
+
+void add_comparators(IndicatorFigure& f, const model::Place& place, const model::IndicatorSet& set) {
+    std::vector<std::string> areas = place.comparators;
+    if (!f.latest->parent_code.empty()) areas.insert(areas.begin(), f.latest->parent_code);
+    for (const auto& area : areas) {
+        if (area == model::england_area_code || area == place.area_code) continue;
+        if (const auto* row = row_for_period(*f.definition, set, area, *f.latest)) f.comparators.push_back(row);
+    }
+}
+
+// Fingertips' trend over the most recent five points; its own published words otherwise.
+void add_trend(IndicatorFigure& f) {
+    std::vector<TrendPoint> points;
+    for (const auto* row : f.series)
+        if (row->value) points.push_back({*row->value, row->lower95, row->upper95, row->count, row->denominator});
+    f.trend = recent_trend(points, f.definition->polarity, f.definition->value_type == model::ValueType::proportion);
+    if (f.trend == "Cannot be calculated" && !f.latest->recent_trend.empty()) {
+        f.trend = f.latest->recent_trend;
+        f.published_trend = true;
+    }
+}
+
 std::vector<IndicatorFigure> indicator_figures(const model::Place& place, const model::IndicatorSet& indicators) {
     std::vector<IndicatorFigure> out;
     for (const auto& d : indicators.definitions) {
@@ -55,6 +92,9 @@ std::vector<IndicatorFigure> indicator_figures(const model::Place& place, const 
         if (f.latest) {
             f.england = row_for_period(d, indicators, model::england_area_code, *f.latest);
             compare(f);
+            add_series(f, indicators);
+            add_comparators(f, place, indicators);
+            add_trend(f);
         }
         out.push_back(f);
     }

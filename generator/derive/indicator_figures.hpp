@@ -15,6 +15,14 @@ struct IndicatorFigure {
     const model::IndicatorValue* england = nullptr;  ///< England's row for the same period
     std::string compared = "Not compared";           ///< Better, Similar, Worse, Higher, Lower
     bool published_comparison = false;  ///< true when taken from Fingertips' own column
+    /// The place's rows for the same sex, age and category as `latest`, oldest first.
+    std::vector<const model::IndicatorValue*> series;
+    /// England's row for each period of `series`; null where England has none.
+    std::vector<const model::IndicatorValue*> england_series;
+    /// Rows of the place's comparators (and its parent area) for the latest period.
+    std::vector<const model::IndicatorValue*> comparators;
+    std::string trend = "Cannot be calculated";  ///< recent trend, in Fingertips' words
+    bool published_trend = false;                ///< true when taken from Fingertips' own column
 };
 
 /// One figure per definition, in the order of indicators/definitions.yaml. Pointers refer into

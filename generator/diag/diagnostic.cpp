@@ -87,7 +87,10 @@ std::string closest_match(std::string_view word, const std::vector<std::string>&
     std::string best;
     size_t best_distance = limit + 1;
     for (const auto& c : candidates) {
-        const size_t d = edit_distance(word, c);
+        // "watching" for "watch" is a likely slip even though many letters differ.
+        const bool prefix = std::min(c.size(), word.size()) >= 3 &&
+                            (word.compare(0, c.size(), c) == 0 || c.compare(0, word.size(), word) == 0);
+        const size_t d = prefix ? 1 : edit_distance(word, c);
         if (d < best_distance) {
             best_distance = d;
             best = c;

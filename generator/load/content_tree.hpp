@@ -7,7 +7,7 @@
 
 namespace hwbgen::load {
 
-/// Paths are relative to the project root and use '/' (e.g. "content/leicestershire/place.yaml").
+/// Paths are relative to the project root and use '/' (e.g. "content/<place>/place.yaml").
 class ContentTree {
 public:
     virtual ~ContentTree() = default;

@@ -42,7 +42,7 @@ struct Kpi {
     std::string target;
 };
 
-/// A project of a logic model (Leicester-style priority workstreams).
+/// A project of a logic model (a priority workstream with its own KPIs).
 struct Project {
     std::string id;
     SourcePos pos;

@@ -81,6 +81,10 @@ std::vector<PageSpec> page_specs(const SiteContext& ctx) {
     }
     for (const auto& p : place.pages) pages.push_back({p.id + "/", "page", p.title, page_view(p), {home}});
     pages.push_back({"indicators/", "indicators", "Indicators", indicator_table_view(ctx, nullptr), {home}});
+    for (const auto& f : ctx.figures)
+        if (f.latest)
+            pages.push_back({indicator_url(*f.definition), "indicator", f.definition->name, indicator_view(ctx, f),
+                             {home, {"Indicators", "indicators/"}}});
     pages.push_back({"principles/", "principles", "Principles and enablers", principles_view(ctx), {home}});
     pages.push_back({"subgroups/", "subgroups", "Sub-groups", subgroups_view(ctx), {home}});
     pages.push_back({"timetable/", "timetable", "Reporting timetable", timetable_view(ctx), {home}});
@@ -169,6 +173,8 @@ std::vector<OutputFile> render_place(const load::ContentTree& tree, const model:
     auto pages = page_specs(ctx);
     PageRenderer renderer(theme, place, diags);
     for (auto& page : pages) renderer.render(page, out);
+    for (const auto& f : figures)
+        if (f.latest) out.push_back({indicator_url(*f.definition) + "data.csv", indicator_csv(f)});
     for (const auto& asset : theme.assets()) out.push_back({"assets/" + asset.path, asset.bytes});
     return out;
 }

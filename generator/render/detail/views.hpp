@@ -26,10 +26,17 @@ std::string priority_url(const model::Section& s, const model::Priority& p);
 std::string section_label(const model::Section& s);
 std::string priority_label(const model::Priority& p);
 
+/// "Not compared" -> "not-compared", for CSS classes.
+std::string css_class(std::string word);
+std::string indicator_url(const model::IndicatorDefinition& d);
+
 View home_view(const SiteContext& ctx);
 View section_view(const SiteContext& ctx, const model::Section& s);
 View priority_view(const SiteContext& ctx, const model::Section& s, size_t index);
 View indicator_table_view(const SiteContext& ctx, const std::vector<model::Ref>* only);
+View indicator_view(const SiteContext& ctx, const derive::IndicatorFigure& f);
+/// The indicator's rows for the place, with England's value, as a CSV file.
+std::string indicator_csv(const derive::IndicatorFigure& f);
 View glossary_view(const SiteContext& ctx);
 View principles_view(const SiteContext& ctx);
 View subgroups_view(const SiteContext& ctx);

@@ -6,12 +6,12 @@
 
 namespace hwbgen::render::detail {
 
-namespace {
-
 std::string css_class(std::string word) {
     for (auto& c : word) c = c == ' ' ? '-' : static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     return word;
 }
+
+namespace {
 
 bool wanted(const derive::IndicatorFigure& f, const std::vector<model::Ref>* only) {
     if (!only) return true;
@@ -23,6 +23,8 @@ bool wanted(const derive::IndicatorFigure& f, const std::vector<model::Ref>* onl
 View figure_row(const derive::IndicatorFigure& f) {
     View v;
     v.set("id", f.definition->id);
+    v.set("url", indicator_url(*f.definition));
+    v.set("has_page", f.latest != nullptr);
     v.set("name", f.definition->name);
     v.set("unit", f.definition->unit);
     v.set("has_value", f.latest && f.latest->value);

@@ -1,0 +1,23 @@
+#pragma once
+/// Accessible SVG charts. A chart is always shown with a table of the same numbers beside it.
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace hwbgen::render {
+
+struct ChartPoint {
+    std::string label;  ///< the time period, e.g. "2019/20"
+    std::optional<double> value;
+    std::optional<double> lower;  ///< 95% confidence limits, when known
+    std::optional<double> upper;
+    std::optional<double> benchmark;  ///< England's value for the same period
+};
+
+/// A line chart of an area's values over time with confidence intervals and England as a dashed
+/// line. `id` makes the element ids unique within the page. The SVG has role="img", a <title>
+/// and a <desc> that says what the chart shows in words.
+std::string trend_chart_svg(const std::string& id, const std::string& title, const std::string& area_name,
+                            const std::string& unit, const std::vector<ChartPoint>& points);
+
+}  // namespace hwbgen::render
