@@ -130,8 +130,9 @@ View commitment_list(const model::Place& place, const model::Section& s, const m
         set_markdown(v, "text", c.text, true);
         v.set("has_tier", c.tier != model::Tier::unassigned);
         v.set("tier", model::tier_label(c.tier));
-        const auto* lead = find_subgroup(place, c.lead ? c.lead : s.lead);
-        set_text(v, "lead", lead ? lead->name : std::string{});
+        // The section's lead is shown once for the page; only a different lead is worth repeating.
+        const auto* lead = find_subgroup(place, c.lead);
+        set_text(v, "lead", lead && (!s.lead || s.lead->id != lead->id) ? lead->name : std::string{});
         set_text(v, "due", c.due);
         list.push_back(v);
     }
@@ -197,6 +198,8 @@ View priority_view(const SiteContext& ctx, const model::Section& s, size_t index
     View v = priority_card(s, p);
     v.set("section_title", s.title);
     v.set("section_url", section_url(s));
+    const auto* lead = find_subgroup(ctx.place, s.lead);
+    set_text(v, "lead", lead ? lead->name : std::string{});
     set_markdown(v, "narrative", p.narrative);
     set_markdown(v, "where_we_are", p.where_we_are);
     v.set("where_we_are_label", ctx.place.labels.where_we_are);
