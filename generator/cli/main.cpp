@@ -3,6 +3,7 @@
 
 #include <iostream>
 
+#include "cli/indicators_command.hpp"
 #include "cli/pipeline.hpp"
 
 namespace {
@@ -41,12 +42,25 @@ int main(int argc, char** argv) {
     auto* check = app.add_subcommand("check", "Check the content without building anything");
     add_common(*check, check_options);
 
+    hwbgen::cli::IndicatorsOptions indicator_options;
+    bool json = true;
+    auto* indicators = app.add_subcommand(
+        "indicators", "Compare every row of Fingertips downloads with England and its parent, and compute trends");
+    indicators->add_option("files", indicator_options.files, "Fingertips 'download data' CSV files")
+        ->required()
+        ->check(CLI::ExistingFile);
+    indicators->add_option("--definitions", indicator_options.definitions,
+                           "YAML giving polarity and comparison by fingertips_id (default: no judgement)")
+        ->check(CLI::ExistingFile);
+    indicators->add_flag("--json", json, "Print JSON lines, one object per row (the only format)");
+
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
         const int code = app.exit(e);
         return code == 0 ? 0 : hwbgen::cli::exit_usage_error;
     }
+    if (indicators->parsed()) return hwbgen::cli::run_indicators(indicator_options, std::cout, std::cerr);
     const auto& options = build->parsed() ? build_options : check_options;
     return hwbgen::cli::run_build(options, std::cout, std::cerr);
 }

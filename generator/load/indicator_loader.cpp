@@ -33,15 +33,15 @@ model::ComparisonMethod read_comparison(const YamlMap& m) {
     return model::ComparisonMethod::ci95;
 }
 
-model::IndicatorDefinition read_definition(const YamlMap& m) {
+model::IndicatorDefinition read_definition(const YamlMap& m, bool lenient) {
     m.allow_only({"id", "name", "fingertips_id", "unit", "value_type", "multiplier", "polarity", "comparison",
                   "sex", "source"});
     model::IndicatorDefinition d;
-    d.id = m.text("id", true);
+    d.id = m.text("id", !lenient);
     d.pos = m.value_pos("id");
-    d.name = m.text("name", true);
+    d.name = m.text("name", !lenient);
     if (const auto f = m.number("fingertips_id")) d.fingertips_id = static_cast<long>(*f);
-    d.unit = m.text("unit", true);
+    d.unit = m.text("unit", !lenient);
     d.value_type = read_value_type(m);
     d.multiplier = m.number("multiplier").value_or(1);
     d.polarity = read_polarity(m);
@@ -53,16 +53,21 @@ model::IndicatorDefinition read_definition(const YamlMap& m) {
 
 }  // namespace
 
+std::vector<model::IndicatorDefinition> load_definitions(const ContentTree& tree, const std::string& path,
+                                                         diag::Diagnostics& diags, bool lenient) {
+    std::vector<model::IndicatorDefinition> out;
+    if (const auto file = detail::read_yaml(tree, path, diags)) {
+        const YamlMap top(file->context, file->root);
+        top.allow_only({"indicators"});
+        for (const auto& m : top.maps("indicators")) out.push_back(read_definition(m, lenient));
+    }
+    return out;
+}
+
 model::IndicatorSet load_indicators(const ContentTree& tree, diag::Diagnostics& diags) {
     model::IndicatorSet set;
     const std::string definitions = "indicators/definitions.yaml";
-    if (tree.exists(definitions)) {
-        if (const auto file = detail::read_yaml(tree, definitions, diags)) {
-            const YamlMap top(file->context, file->root);
-            top.allow_only({"indicators"});
-            for (const auto& m : top.maps("indicators")) set.definitions.push_back(read_definition(m));
-        }
-    }
+    if (tree.exists(definitions)) set.definitions = load_definitions(tree, definitions, diags);
     for (const auto& name : tree.files("indicators/data")) {
         if (name.size() < 4 || name.compare(name.size() - 4, 4, ".csv") != 0) continue;
         const std::string path = "indicators/data/" + name;

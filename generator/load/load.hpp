@@ -17,6 +17,11 @@ std::vector<std::string> find_places(const ContentTree& tree);
 /// goes to `diags`; the returned place holds whatever could be read.
 model::Place load_place(const ContentTree& tree, const std::string& place_id, diag::Diagnostics& diags);
 
+/// Reads a definitions file. With `lenient`, entries need only a fingertips_id (for checking a
+/// download, where polarity and comparison are all that matter).
+std::vector<model::IndicatorDefinition> load_definitions(const ContentTree& tree, const std::string& path,
+                                                         diag::Diagnostics& diags, bool lenient = false);
+
 /// Reads indicators/definitions.yaml and every indicators/data/*.csv.
 model::IndicatorSet load_indicators(const ContentTree& tree, diag::Diagnostics& diags);
 
