@@ -3,6 +3,7 @@
 
 #include <iostream>
 
+#include "cli/import_command.hpp"
 #include "cli/indicators_command.hpp"
 #include "cli/pipeline.hpp"
 
@@ -54,12 +55,21 @@ int main(int argc, char** argv) {
         ->check(CLI::ExistingFile);
     indicators->add_flag("--json", json, "Print JSON lines, one object per row (the only format)");
 
+    hwbgen::cli::ImportOptions import_options;
+    auto* import = app.add_subcommand("import-fingertips",
+                                      "Add Fingertips downloads to indicators/data/ and say which indicators they feed");
+    import->add_option("files", import_options.files, "Fingertips 'download data' CSV files")
+        ->required()
+        ->check(CLI::ExistingFile);
+    import->add_option("--root", import_options.root, "Project folder")->capture_default_str();
+
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
         const int code = app.exit(e);
         return code == 0 ? 0 : hwbgen::cli::exit_usage_error;
     }
+    if (import->parsed()) return hwbgen::cli::run_import(import_options, std::cout, std::cerr);
     if (indicators->parsed()) return hwbgen::cli::run_indicators(indicator_options, std::cout, std::cerr);
     const auto& options = build->parsed() ? build_options : check_options;
     return hwbgen::cli::run_build(options, std::cout, std::cerr);

@@ -63,6 +63,7 @@ std::vector<Link> footer_nav(const model::Place& place) {
     nav.push_back({"Sub-groups", "subgroups/"});
     nav.push_back({"Reporting timetable", "timetable/"});
     nav.push_back({"Glossary", "glossary/"});
+    nav.push_back({"About the data", "about-data/"});
     nav.push_back({"Accessibility statement", "accessibility/"});
     return nav;
 }
@@ -89,6 +90,7 @@ std::vector<PageSpec> page_specs(const SiteContext& ctx) {
     pages.push_back({"subgroups/", "subgroups", "Sub-groups", subgroups_view(ctx), {home}});
     pages.push_back({"timetable/", "timetable", "Reporting timetable", timetable_view(ctx), {home}});
     pages.push_back({"glossary/", "glossary", "Glossary", glossary_view(ctx), {home}});
+    pages.push_back({"about-data/", "about-data", "About the data", View(View::type::object), {home}});
     pages.push_back({"accessibility/", "accessibility", "Accessibility statement", accessibility_view(ctx), {home}});
     return pages;
 }

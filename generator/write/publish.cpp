@@ -93,4 +93,17 @@ bool publish_place(const std::string& out_dir, const std::string& place_id,
     return true;
 }
 
+bool replace_file(const std::string& path, const std::string& bytes, diag::Diagnostics& diags) {
+    const fs::path target(path);
+    const fs::path temporary = target.parent_path() / ("." + target.filename().string() + ".new");
+    boost::system::error_code ec;
+    if (!write_file(temporary, bytes) || (fs::rename(temporary, target, ec), ec)) {
+        diags.error({path, 0, 0}, std::string("cannot write file: ") + std::strerror(errno),
+                    "check the folder exists and is writable");
+        fs::remove(temporary, ec);
+        return false;
+    }
+    return true;
+}
+
 }  // namespace hwbgen::write

@@ -15,6 +15,10 @@ namespace hwbgen::write {
 bool publish_place(const std::string& out_dir, const std::string& place_id,
                    const std::vector<render::OutputFile>& files, diag::Diagnostics& diags);
 
+/// Writes one file through a temporary file and a rename, so readers see the old or the new
+/// bytes, never a part. Creates the folder if needed.
+bool replace_file(const std::string& path, const std::string& bytes, diag::Diagnostics& diags);
+
 /// True for a relative path with no "..", no absolute start and no empty or "." parts.
 bool is_safe_relative_path(const std::string& path);
 

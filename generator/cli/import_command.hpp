@@ -1,0 +1,19 @@
+#pragma once
+// `hwbgen import-fingertips FILE...`: adds Fingertips downloads to indicators/data/.
+#include <iosfwd>
+#include <string>
+#include <vector>
+
+namespace hwbgen::cli {
+
+struct ImportOptions {
+    std::vector<std::string> files;
+    std::string root = ".";
+};
+
+/// Checks each download, copies it to ROOT/indicators/data/ under its own name (replacing an
+/// earlier copy of the same name), and reports which definitions it feeds and which rows it
+/// ignored and why. Nothing is copied from a file that is not a usable download.
+int run_import(const ImportOptions& options, std::ostream& out, std::ostream& err);
+
+}  // namespace hwbgen::cli
