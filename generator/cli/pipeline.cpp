@@ -3,6 +3,7 @@
 #include <ostream>
 
 #include "check/check.hpp"
+#include "check/easy_read.hpp"
 #include "derive/indicator_figures.hpp"
 #include "load/load.hpp"
 #include "load/source_text.hpp"
@@ -48,7 +49,10 @@ bool build_place(const load::ContentTree& tree, const model::IndicatorSet& indic
     diag::Diagnostics place_diags;
     const model::Place place = load::load_place(tree, id, place_diags);
     // Each stage runs only on what the one before read cleanly, so one mistake is reported once.
-    if (!place_diags.has_errors()) check::check_place(place, indicators, place_diags);
+    if (!place_diags.has_errors()) {
+        check::check_place(place, indicators, place_diags);
+        check::check_easy_read(place, tree, place_diags);
+    }
     if (!place_diags.has_errors() && !options.check_only) {
         const auto figures = derive::indicator_figures(place, indicators);
         const auto files = render::render_place(tree, place, figures, place_diags);

@@ -82,10 +82,30 @@ void read_framing(const YamlMap& m, model::Place& place) {
     place.enablers = read_principles(m, "enablers");
 }
 
+void read_easy_read(const YamlMap& m, model::Place& place) {
+    if (const auto e = m.map("easy_read")) {
+        e->allow_only({"title", "intro", "vision", "how_we_will_know", "contact"});
+        auto& er = place.easy_read;
+        er.title = e->text("title");
+        er.intro = detail::read_easy_read_points(*e, "intro");
+        er.vision = detail::read_easy_read_points(*e, "vision");
+        er.how_we_will_know = detail::read_easy_read_points(*e, "how_we_will_know");
+        er.contact = detail::read_easy_read_points(*e, "contact");
+    }
+    if (const auto rules = m.map("easy_read_rules")) {
+        place.easy_read_rules_pos = rules->pos();
+        for (const auto& [name, level] : rules->entries()) {
+            (void)level;
+            if (const auto v = detail::choice(*rules, name.c_str(), {"error", "warning", "off"}, true))
+                place.easy_read_rules.emplace_back(name, *v);
+        }
+    }
+}
+
 void read_place_file(const YamlMap& m, model::Place& place) {
     m.allow_only({"name", "area_code", "board", "site_url", "strategy", "vision", "vision_narrative",
                   "foreword", "principles_intro", "principles", "enablers_intro", "enablers", "glossary",
-                  "subgroups", "timetable", "contacts", "comparators", "labels"});
+                  "subgroups", "timetable", "contacts", "comparators", "labels", "easy_read", "easy_read_rules"});
     place.pos = m.pos();
     place.name = m.text("name", true);
     place.area_code = m.text("area_code", true);
@@ -98,6 +118,7 @@ void read_place_file(const YamlMap& m, model::Place& place) {
     place.contacts = read_contacts(m);
     place.comparators = m.texts("comparators");
     read_labels(m, place.labels);
+    read_easy_read(m, place);
 }
 
 }  // namespace

@@ -86,8 +86,22 @@ model::Priority read_priority(const YamlMap& m) {
 
 }  // namespace
 
+std::vector<model::EasyReadPoint> read_easy_read_points(const YamlMap& m, const char* key) {
+    std::vector<model::EasyReadPoint> out;
+    for (const auto& p : m.maps(key)) {
+        p.allow_only({"text", "picture", "alt"});
+        const YAML::Node* text = p.node("text");
+        out.push_back({p.text("text", true), p.value_pos("text"), text && text->Tag() == "!", p.text("picture"),
+                       p.value_pos("picture"), p.text("alt")});
+        if (!out.back().picture.empty() && out.back().alt.empty())
+            p.error(p.value_pos("picture"), "picture '" + out.back().picture + "' has no alt text",
+                    "add 'alt:' saying what the picture shows, for people who cannot see it");
+    }
+    return out;
+}
+
 model::Section read_section(const YamlMap& m) {
-    m.allow_only({"id", "number", "title", "kind", "lead", "intro", "priorities"});
+    m.allow_only({"id", "number", "title", "kind", "lead", "intro", "priorities", "easy_read"});
     model::Section s;
     s.id = m.text("id", true);
     s.pos = m.value_pos("id");
@@ -99,6 +113,7 @@ model::Section read_section(const YamlMap& m) {
     s.lead = m.ref("lead");
     s.intro = m.text("intro");
     for (const auto& p : m.maps("priorities", true)) s.priorities.push_back(read_priority(p));
+    s.easy_read = read_easy_read_points(m, "easy_read");
     return s;
 }
 

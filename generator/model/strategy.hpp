@@ -69,6 +69,23 @@ struct Priority {
     std::vector<std::string> outcomes;
 };
 
+/// One point of an Easy Read page: a sentence with a picture beside it.
+struct EasyReadPoint {
+    std::string text;     ///< one short sentence; **bold** marks a hard word
+    SourcePos pos;        ///< of the text
+    bool quoted = false;  ///< the text was written in quotes (columns shift by one)
+    std::string picture;  ///< a name from templates/assets/pictures/, without .svg
+    SourcePos picture_pos;
+    std::string alt;
+};
+
+/// The Easy Read version of the strategy as a whole.
+struct EasyRead {
+    std::string title;
+    std::vector<EasyReadPoint> intro, vision, how_we_will_know, contact;
+    bool empty() const { return intro.empty() && vision.empty() && how_we_will_know.empty() && contact.empty(); }
+};
+
 struct Section {
     std::string id;
     SourcePos pos;
@@ -78,6 +95,7 @@ struct Section {
     std::optional<Ref> lead;
     std::string intro;  ///< Markdown
     std::vector<Priority> priorities;
+    std::vector<EasyReadPoint> easy_read;
 };
 
 /// A free-standing page: introduction, next steps, references.
@@ -167,6 +185,10 @@ struct Place {
     Labels labels;
     std::vector<Section> sections;
     std::vector<Page> pages;
+    EasyRead easy_read;
+    /// Easy Read rule name -> "error", "warning" or "off", where the place changes the default.
+    std::vector<std::pair<std::string, std::string>> easy_read_rules;
+    SourcePos easy_read_rules_pos;
 };
 
 const char* to_string(SectionKind kind);

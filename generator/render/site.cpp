@@ -52,6 +52,7 @@ std::vector<Link> main_nav(const model::Place& place) {
     std::vector<Link> nav{{"Home", ""}};
     for (const auto& s : place.sections) nav.push_back({s.title, section_url(s)});
     nav.push_back({"Indicators", "indicators/"});
+    nav.push_back({"Plan on a page", "plan-on-a-page/"});
     return nav;
 }
 
@@ -73,6 +74,7 @@ std::vector<PageSpec> page_specs(const SiteContext& ctx) {
     const Link home{"Home", ""};
     std::vector<PageSpec> pages;
     pages.push_back({"", "home", place.strategy.title, home_view(ctx), {}});
+    pages.push_back({"plan-on-a-page/", "plan", "Plan on a page", plan_view(ctx), {home}});
     if (!place.foreword.body.empty()) pages.push_back({"foreword/", "foreword", "Foreword", foreword_view(ctx), {home}});
     for (const auto& s : place.sections) {
         pages.push_back({section_url(s), "section", s.title, section_view(ctx, s), {home}});
@@ -143,6 +145,7 @@ private:
         v.set("root", root);
         v.set("content", content);
         v.set("is_home", page.dir.empty());
+        v.set("kind", page.kind);
         v.set("place_name", place_.name);
         v.set("board", place_.board);
         v.set("strategy_title", place_.strategy.title);

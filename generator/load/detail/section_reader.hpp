@@ -6,5 +6,6 @@ namespace hwbgen::load::detail {
 
 model::Section read_section(const YamlMap& m);
 model::Page read_page(const YamlMap& m);
+std::vector<model::EasyReadPoint> read_easy_read_points(const YamlMap& m, const char* key);
 
 }  // namespace hwbgen::load::detail

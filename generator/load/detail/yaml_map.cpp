@@ -219,6 +219,12 @@ std::vector<YamlMap> YamlMap::maps(const char* key, bool required) const {
     return out;
 }
 
+std::vector<std::pair<std::string, diag::SourcePos>> YamlMap::entries() const {
+    std::vector<std::pair<std::string, diag::SourcePos>> out;
+    for (const auto& e : entries_) out.emplace_back(e.key, value_pos(e.key.c_str()));
+    return out;
+}
+
 void YamlMap::allow_only(const std::vector<std::string>& allowed) const {
     for (const auto& e : entries_) {
         bool known = false;

@@ -43,6 +43,9 @@ public:
     /// Raw access for values that may take several shapes.
     const YAML::Node* node(const char* key) const;
 
+    /// Every key in file order with the position of its value.
+    std::vector<std::pair<std::string, diag::SourcePos>> entries() const;
+
     /// Reports every key not in `allowed`, with a did-you-mean hint.
     void allow_only(const std::vector<std::string>& allowed) const;
 

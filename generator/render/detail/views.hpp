@@ -31,6 +31,7 @@ std::string css_class(std::string word);
 std::string indicator_url(const model::IndicatorDefinition& d);
 
 View home_view(const SiteContext& ctx);
+View plan_view(const SiteContext& ctx);
 View section_view(const SiteContext& ctx, const model::Section& s);
 View priority_view(const SiteContext& ctx, const model::Section& s, size_t index);
 View indicator_table_view(const SiteContext& ctx, const std::vector<model::Ref>* only);

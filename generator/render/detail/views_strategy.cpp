@@ -96,6 +96,59 @@ View home_view(const SiteContext& ctx) {
     return v;
 }
 
+namespace {
+
+bool has_do_commitment(const model::Priority& p) {
+    for (const auto& c : p.commitments)
+        if (c.tier == model::Tier::do_) return true;
+    return false;
+}
+
+View plan_sections(const model::Place& place, model::SectionKind kind) {
+    View list = list_view();
+    for (const auto& s : place.sections) {
+        if (s.kind != kind) continue;
+        View v = section_card(place, s);
+        View priorities = list_view();
+        for (const auto& p : s.priorities) {
+            View pv = priority_card(s, p);
+            pv.set("is_do", has_do_commitment(p));
+            priorities.push_back(pv);
+        }
+        v.set("priorities", priorities);
+        list.push_back(v);
+    }
+    return list;
+}
+
+View titles(const std::vector<model::Principle>& items) {
+    View list = list_view();
+    for (const auto& p : items) {
+        std::string title = p.title;
+        if (!title.empty() && title.back() == '.') title.pop_back();
+        list.push_back(View("title", title));
+    }
+    return list;
+}
+
+}  // namespace
+
+View plan_view(const SiteContext& ctx) {
+    const auto& place = ctx.place;
+    View v;
+    v.set("vision", place.vision);
+    v.set("life_course", plan_sections(place, model::SectionKind::life_course));
+    const View cross = plan_sections(place, model::SectionKind::cross_cutting);
+    v.set("cross_cutting", cross);
+    v.set("has_cross_cutting", !cross.is_empty_list());
+    v.set("principles", titles(place.principles));
+    v.set("has_principles", !place.principles.empty());
+    v.set("enablers", titles(place.enablers));
+    v.set("has_enablers", !place.enablers.empty());
+    set_text(v, "site_url", place.site_url);
+    return v;
+}
+
 View section_view(const SiteContext& ctx, const model::Section& s) {
     View v = section_card(ctx.place, s);
     set_markdown(v, "intro", s.intro);

@@ -1,0 +1,236 @@
+#include "check/easy_read.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+#include <map>
+#include <regex>
+
+namespace hwbgen::check {
+
+const std::vector<std::string>& easy_read_rule_names() {
+    static const std::vector<std::string> names = {"sentence-length", "one-idea",      "hard-word",
+                                                   "abbreviation",    "percentage",    "number-words",
+                                                   "passive-voice",   "document-length", "picture"};
+    return names;
+}
+
+std::string out_of(double numerator, double denominator) {
+    // Out of 10 reads most easily; out of 100 keeps small shares from rounding to nothing.
+    if (denominator <= 10 && std::fabs(numerator - std::round(numerator)) < 1e-9)
+        return std::to_string(static_cast<int>(numerator)) + " out of " + std::to_string(static_cast<int>(denominator));
+    const double share = numerator / denominator;
+    const double tens = std::round(share * 10);
+    if (tens >= 1 && std::fabs(tens / 10 - share) < 0.05 - 1e-9)
+        return std::to_string(static_cast<int>(tens)) + " out of 10";
+    return std::to_string(static_cast<int>(std::round(share * 100))) + " out of 100";
+}
+
+namespace {
+
+struct Rules {
+    std::map<std::string, std::string> level;  // rule -> error | warning | off
+    explicit Rules(const model::Place& place) {
+        for (const auto& name : easy_read_rule_names()) level[name] = "error";
+        level["passive-voice"] = "warning";
+        for (const auto& [name, value] : place.easy_read_rules) level[name] = value;
+    }
+};
+
+class PointChecker {
+public:
+    PointChecker(const model::Place& place, const Rules& rules, diag::Diagnostics& diags)
+        : place_(place), rules_(rules), diags_(diags) {
+        // Glossary words without an Easy Read meaning are the hard words a reader cannot look up.
+        static const std::regex special(R"([.^$|()\[\]{}*+?\\])");
+        for (const auto& g : place.glossary)
+            if (g.easy_read.empty() && g.term.size() >= 3)
+                hard_words_.emplace_back(g.term, std::regex("\\b" + std::regex_replace(g.term, special, R"(\$&)") +
+                                                                "\\b",
+                                                            std::regex::icase));
+    }
+
+    void check(const model::EasyReadPoint& p) {
+        const std::string text = plain(p.text);
+        sentence_length(p, text);
+        one_idea(p, text);
+        abbreviations(p);
+        hard_words(p, text);
+        percentages(p);
+        number_words(p);
+        passive_voice(p);
+    }
+
+    void report(const std::string& rule, diag::SourcePos pos, const std::string& message, const std::string& hint,
+                bool warning_only = false) {
+        const std::string& level = rules_.level.at(rule);
+        if (level == "off") return;
+        const auto severity = warning_only || level == "warning" ? diag::Severity::warning : diag::Severity::error;
+        diags_.add({severity, std::move(pos), message + " [easy-read:" + rule + "]", hint});
+    }
+
+private:
+    static std::string plain(const std::string& text) {
+        return std::regex_replace(text, std::regex(R"(\*\*|__)"), "");
+    }
+
+    static diag::SourcePos at(const model::EasyReadPoint& p, size_t offset) {
+        diag::SourcePos pos = p.pos;
+        if (pos.line > 0 && p.text.find('\n') == std::string::npos)
+            pos.column += static_cast<int>(offset) + (p.quoted ? 1 : 0);
+        return pos;
+    }
+
+    static size_t word_count(const std::string& text) {
+        static const std::regex word(R"([^\s]+)");
+        size_t n = 0;
+        for (std::sregex_iterator it(text.begin(), text.end(), word), end; it != end; ++it) ++n;
+        return n;
+    }
+
+    void sentence_length(const model::EasyReadPoint& p, const std::string& text) {
+        const size_t n = word_count(text);
+        if (n > 15)
+            report("sentence-length", p.pos, "sentence has " + std::to_string(n) + " words, more than 15",
+                   "split it into two points, one idea each");
+        else if (n > 10)
+            report("sentence-length", p.pos, "sentence has " + std::to_string(n) + " words; aim for 10 or fewer",
+                   "use fewer, shorter words, or split it", true);
+    }
+
+    void one_idea(const model::EasyReadPoint& p, const std::string& text) {
+        static const std::regex boundary(R"([.!?]["')]?\s+[A-Z0-9])");
+        std::smatch m;
+        if (std::regex_search(text, m, boundary))
+            report("one-idea", at(p, static_cast<size_t>(m.position(0))), "more than one sentence in a point",
+                   "give each sentence its own point and picture");
+    }
+
+    void abbreviations(const model::EasyReadPoint& p) {
+        static const std::regex caps(R"(\b([A-Z]{2,})(?:'?s)?\b)");
+        for (std::sregex_iterator it(p.text.begin(), p.text.end(), caps), end; it != end; ++it) {
+            const std::string word = (*it)[1];
+            std::string hint = "write it out in full";
+            for (const auto& g : place_.glossary)
+                if (g.term == word) hint = "write '" + g.meaning + "' instead";
+            report("abbreviation", at(p, static_cast<size_t>(it->position(0))), "abbreviation '" + word + "'", hint);
+        }
+    }
+
+    void hard_words(const model::EasyReadPoint& p, const std::string& text) {
+        for (const auto& [term, word] : hard_words_)
+            if (std::regex_search(text, word))
+                report("hard-word", p.pos, "hard word '" + term + "' has no Easy Read meaning",
+                       "add 'easy_read:' to its entry in the glossary, or use a simpler word");
+    }
+
+    void percentages(const model::EasyReadPoint& p) {
+        static const std::regex percent(R"((\d+(?:\.\d+)?)\s?(%|per ?cent\b))", std::regex::icase);
+        static const std::regex fraction(R"(\b(\d+)/(\d+)\b)");
+        static const std::regex words(R"(\b(a half|half of|a third|a quarter|three quarters|two thirds)\b)",
+                                      std::regex::icase);
+        for (std::sregex_iterator it(p.text.begin(), p.text.end(), percent), end; it != end; ++it)
+            report("percentage", at(p, static_cast<size_t>(it->position(0))), "percentage '" + it->str() + "'",
+                   "write '" + out_of(std::stod((*it)[1]), 100) + "' instead");
+        for (std::sregex_iterator it(p.text.begin(), p.text.end(), fraction), end; it != end; ++it)
+            report("percentage", at(p, static_cast<size_t>(it->position(0))), "fraction '" + it->str() + "'",
+                   "write '" + out_of(std::stod((*it)[1]), std::stod((*it)[2])) + "' instead");
+        static const std::map<std::string, std::pair<double, double>> shares = {
+            {"a half", {1, 2}}, {"half of", {1, 2}}, {"a third", {1, 3}}, {"a quarter", {1, 4}},
+            {"three quarters", {3, 4}}, {"two thirds", {2, 3}}};
+        for (std::sregex_iterator it(p.text.begin(), p.text.end(), words), end; it != end; ++it) {
+            std::string key = it->str();
+            for (auto& c : key) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+            const auto share = shares.at(key);
+            report("percentage", at(p, static_cast<size_t>(it->position(0))), "fraction '" + it->str() + "'",
+                   "write '" + out_of(share.first, share.second) + "' instead");
+        }
+    }
+
+    void number_words(const model::EasyReadPoint& p) {
+        static const std::regex numbers(
+            R"(\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million)\b)",
+            std::regex::icase);
+        static const std::map<std::string, std::string> digits = {
+            {"one", "1"},  {"two", "2"},    {"three", "3"},   {"four", "4"},   {"five", "5"},
+            {"six", "6"},  {"seven", "7"},  {"eight", "8"},   {"nine", "9"},   {"ten", "10"},
+            {"eleven", "11"}, {"twelve", "12"}, {"twenty", "20"}, {"thirty", "30"}, {"forty", "40"},
+            {"fifty", "50"}, {"hundred", "100"}, {"thousand", "1,000"}, {"million", "1,000,000"}};
+        for (std::sregex_iterator it(p.text.begin(), p.text.end(), numbers), end; it != end; ++it) {
+            std::string word = it->str();
+            for (auto& c : word) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+            report("number-words", at(p, static_cast<size_t>(it->position(0))), "number written as a word '" + it->str() + "'",
+                   "write '" + digits.at(word) + "' instead");
+        }
+    }
+
+    void passive_voice(const model::EasyReadPoint& p) {
+        static const std::regex passive(
+            R"(\b(is|are|was|were|be|been|being)\s+(\w+ed|done|given|made|seen|known|taken|shown|told|paid|kept|found|held)\b)",
+            std::regex::icase);
+        std::smatch m;
+        if (std::regex_search(p.text, m, passive))
+            report("passive-voice", at(p, static_cast<size_t>(m.position(0))), "passive voice '" + m.str() + "'",
+                   "say who does it: 'We will help you', not 'You will be helped'");
+    }
+
+    const model::Place& place_;
+    const Rules& rules_;
+    diag::Diagnostics& diags_;
+    std::vector<std::pair<std::string, std::regex>> hard_words_;
+};
+
+std::vector<const model::EasyReadPoint*> all_points(const model::Place& place) {
+    std::vector<const model::EasyReadPoint*> out;
+    for (const auto* block : {&place.easy_read.intro, &place.easy_read.vision, &place.easy_read.how_we_will_know,
+                              &place.easy_read.contact})
+        for (const auto& p : *block) out.push_back(&p);
+    for (const auto& s : place.sections)
+        for (const auto& p : s.easy_read) out.push_back(&p);
+    return out;
+}
+
+void check_pictures(const std::vector<const model::EasyReadPoint*>& points, const model::Place& place,
+                    const load::ContentTree& tree, PointChecker& checker) {
+    std::vector<std::string> known;
+    for (const auto& dir : {"templates/assets/pictures", ("content/" + place.id + "/templates/assets/pictures").c_str()})
+        for (const auto& f : tree.files(dir))
+            if (f.size() > 4 && f.compare(f.size() - 4, 4, ".svg") == 0) known.push_back(f.substr(0, f.size() - 4));
+    for (const auto* p : points) {
+        if (p->picture.empty() || std::find(known.begin(), known.end(), p->picture) != known.end()) continue;
+        const std::string guess = diag::did_you_mean(p->picture, known);
+        checker.report("picture", p->picture_pos, "no picture called '" + p->picture + "'",
+                       guess.empty() ? "add templates/assets/pictures/" + p->picture + ".svg" : guess);
+    }
+}
+
+// Easy Read guidance: a document people will read is 24 printed pages at most. A page holds
+// about 6 points with their pictures; the word list takes about 8 words a page.
+void check_length(const std::vector<const model::EasyReadPoint*>& points, const model::Place& place,
+                  PointChecker& checker) {
+    size_t words = 0;
+    for (const auto& g : place.glossary) words += g.easy_read.empty() ? 0 : 1;
+    const size_t pages = 1 + (points.size() + 5) / 6 + (words + 7) / 8;
+    if (pages > 24)
+        checker.report("document-length", place.pos,
+                       "the Easy Read version would print on about " + std::to_string(pages) + " pages, more than 24",
+                       "keep the points people need most, or make a separate document for each section");
+}
+
+}  // namespace
+
+void check_easy_read(const model::Place& place, const load::ContentTree& tree, diag::Diagnostics& diags) {
+    const Rules rules(place);
+    for (const auto& [name, level] : place.easy_read_rules)
+        if (std::find(easy_read_rule_names().begin(), easy_read_rule_names().end(), name) ==
+            easy_read_rule_names().end())
+            diags.error(place.easy_read_rules_pos, "unknown Easy Read rule '" + name + "'",
+                        diag::did_you_mean(name, easy_read_rule_names()));
+    PointChecker checker(place, rules, diags);
+    const auto points = all_points(place);
+    for (const auto* p : points) checker.check(*p);
+    check_pictures(points, place, tree, checker);
+    if (!points.empty()) check_length(points, place, checker);
+}
+
+}  // namespace hwbgen::check
