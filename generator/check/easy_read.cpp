@@ -193,7 +193,8 @@ std::vector<const model::EasyReadPoint*> all_points(const model::Place& place) {
 void check_pictures(const std::vector<const model::EasyReadPoint*>& points, const model::Place& place,
                     const load::ContentTree& tree, PointChecker& checker) {
     std::vector<std::string> known;
-    for (const auto& dir : {"templates/assets/pictures", ("content/" + place.id + "/templates/assets/pictures").c_str()})
+    const std::string dirs[] = {"templates/assets/pictures", "content/" + place.id + "/templates/assets/pictures"};
+    for (const auto& dir : dirs)
         for (const auto& f : tree.files(dir))
             if (f.size() > 4 && f.compare(f.size() - 4, 4, ".svg") == 0) known.push_back(f.substr(0, f.size() - 4));
     for (const auto* p : points) {

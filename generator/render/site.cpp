@@ -53,6 +53,7 @@ std::vector<Link> main_nav(const model::Place& place) {
     for (const auto& s : place.sections) nav.push_back({s.title, section_url(s)});
     nav.push_back({"Indicators", "indicators/"});
     nav.push_back({"Plan on a page", "plan-on-a-page/"});
+    if (!place.easy_read.empty()) nav.push_back({"Easy Read", "easy-read/"});
     return nav;
 }
 
@@ -93,6 +94,14 @@ std::vector<PageSpec> page_specs(const SiteContext& ctx) {
     pages.push_back({"timetable/", "timetable", "Reporting timetable", timetable_view(ctx), {home}});
     pages.push_back({"glossary/", "glossary", "Glossary", glossary_view(ctx), {home}});
     pages.push_back({"about-data/", "about-data", "About the data", View(View::type::object), {home}});
+    if (!place.easy_read.empty()) {
+        const std::string title = place.easy_read.title.empty() ? "Easy Read" : place.easy_read.title;
+        pages.push_back({"easy-read/", "easy-read", title, easy_read_view(ctx), {home}});
+        for (const auto& s : place.sections)
+            if (!s.easy_read.empty())
+                pages.push_back({"easy-read/" + s.id + "/", "easy-read-section", s.title, easy_read_section_view(s),
+                                 {home, {"Easy Read", "easy-read/"}}});
+    }
     pages.push_back({"accessibility/", "accessibility", "Accessibility statement", accessibility_view(ctx), {home}});
     return pages;
 }

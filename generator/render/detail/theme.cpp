@@ -55,9 +55,16 @@ Theme::Theme(const load::ContentTree& tree, const std::string& place_id, diag::D
     load_folder("markdown", diags);
     load_folder("partials", diags);
     std::set<std::string> names;
-    for (const auto& n : tree.files("templates/assets")) names.insert(n);
-    for (const auto& n : tree.files(override_root_ + "assets")) names.insert(n);
+    collect_assets(tree, "templates/assets", "", names);
+    collect_assets(tree, override_root_ + "assets", "", names);
     for (const auto& n : names) assets_.push_back({n, source("assets/" + n)});
+}
+
+// Asset paths relative to the assets folder, including those in subfolders (pictures/...).
+void Theme::collect_assets(const load::ContentTree& tree, const std::string& dir, const std::string& prefix,
+                           std::set<std::string>& names) {
+    for (const auto& n : tree.files(dir)) names.insert(prefix + n);
+    for (const auto& f : tree.folders(dir)) collect_assets(tree, dir + "/" + f, prefix + f + "/", names);
 }
 
 // The place's own copy of a template wins over the default theme's.

@@ -5,6 +5,7 @@
 
 #include <map>
 #include <memory>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -37,6 +38,8 @@ private:
         std::shared_ptr<kainjow::mustache::mustache> compiled;
     };
     void load_folder(const std::string& folder, diag::Diagnostics& diags);
+    static void collect_assets(const load::ContentTree& tree, const std::string& dir, const std::string& prefix,
+                               std::set<std::string>& names);
     std::string source(const std::string& rel) const;
 
     const load::ContentTree* tree_;

@@ -44,6 +44,8 @@ View subgroups_view(const SiteContext& ctx);
 View timetable_view(const SiteContext& ctx);
 View foreword_view(const SiteContext& ctx);
 View page_view(const model::Page& page);
+View easy_read_view(const SiteContext& ctx);
+View easy_read_section_view(const model::Section& s);
 View accessibility_view(const SiteContext& ctx);
 
 }  // namespace hwbgen::render::detail

@@ -193,6 +193,63 @@ View page_view(const model::Page& page) {
     return v;
 }
 
+namespace {
+
+View easy_read_points(const std::vector<model::EasyReadPoint>& points) {
+    View list = list_view();
+    for (const auto& p : points) {
+        View v;
+        set_markdown(v, "text", p.text, true);
+        set_text(v, "picture", p.picture);
+        v.set("alt", p.alt);
+        list.push_back(v);
+    }
+    return list;
+}
+
+void set_points(View& v, const std::string& name, const std::vector<model::EasyReadPoint>& points) {
+    v.set(name, easy_read_points(points));
+    v.set("has_" + name, !points.empty());
+}
+
+}  // namespace
+
+View easy_read_view(const SiteContext& ctx) {
+    const auto& er = ctx.place.easy_read;
+    View v;
+    set_points(v, "intro", er.intro);
+    set_points(v, "vision", er.vision);
+    set_points(v, "how_we_will_know", er.how_we_will_know);
+    set_points(v, "contact", er.contact);
+    View sections = list_view();
+    for (const auto& s : ctx.place.sections)
+        if (!s.easy_read.empty()) {
+            View sv;
+            sv.set("title", s.title);
+            sv.set("url", "easy-read/" + s.id + "/");
+            sections.push_back(sv);
+        }
+    v.set("sections", sections);
+    View words = list_view();
+    for (const auto& g : ctx.place.glossary)
+        if (!g.easy_read.empty()) {
+            View w;
+            w.set("term", g.abbreviation ? g.meaning : g.term);
+            w.set("meaning", g.easy_read);
+            words.push_back(w);
+        }
+    v.set("words", words);
+    v.set("has_words", !words.is_empty_list());
+    return v;
+}
+
+View easy_read_section_view(const model::Section& s) {
+    View v;
+    set_points(v, "points", s.easy_read);
+    v.set("full_url", section_url(s));
+    return v;
+}
+
 View accessibility_view(const SiteContext& ctx) {
     View v;
     View contacts = list_view();
