@@ -136,9 +136,38 @@ void check_place(const model::Place& place, const model::IndicatorSet& indicator
     check_glossary(place, diags);
 }
 
+namespace {
+
+// Two rows for the same breakdown and period: the first is used, the other reported.
+void check_duplicate_rows(const model::IndicatorSet& indicators, diag::Diagnostics& diags) {
+    std::map<std::string, diag::SourcePos> seen;
+    for (const auto& r : indicators.values) {
+        const std::string key = std::to_string(r.indicator_id) + "|" + r.definition_id + "|" + r.area_code + "|" +
+                                r.sex + "|" + r.age + "|" + r.category_type + "|" + r.category + "|" + r.time_period;
+        const auto [it, added] = seen.emplace(key, r.pos);
+        if (!added)
+            diags.warning(r.pos, "duplicate row for " + r.area_code + ", " + r.time_period + "; it is ignored",
+                          "the row at " + it->second.file + ":" + std::to_string(it->second.line) + " is used");
+    }
+}
+
+void check_definitions_have_rows(const model::IndicatorSet& indicators, diag::Diagnostics& diags) {
+    for (const auto& d : indicators.definitions) {
+        bool found = false;
+        for (const auto& r : indicators.values) found = found || model::row_matches(d, r);
+        if (!found && !d.id.empty())
+            diags.warning(d.pos, "no data rows for indicator '" + d.id + "'",
+                          "add its download with 'hwbgen import-fingertips FILE', or check its fingertips_id");
+    }
+}
+
+}  // namespace
+
 void check_indicators(const model::IndicatorSet& indicators, diag::Diagnostics& diags) {
     IdRegistry ids(diags);
     for (const auto& d : indicators.definitions) ids.add(d.id, d.pos, "indicator");
+    check_duplicate_rows(indicators, diags);
+    check_definitions_have_rows(indicators, diags);
 }
 
 }  // namespace hwbgen::check

@@ -26,7 +26,7 @@ Feed match_rows(const std::vector<model::IndicatorValue>& rows,
     for (const auto& row : rows) {
         bool matched = false;
         for (const auto& d : definitions)
-            if (derive::row_matches(d, row)) {
+            if (model::row_matches(d, row)) {
                 ++feed.rows_by_definition[d.id];
                 matched = true;
             }

@@ -5,6 +5,7 @@
 #include <ostream>
 
 #include "cli/pipeline.hpp"
+#include "derive/indicator_figures.hpp"
 #include "derive/row_assessment.hpp"
 #include "load/fingertips_csv.hpp"
 #include "load/load.hpp"
@@ -88,7 +89,9 @@ int run_indicators(const IndicatorsOptions& options, std::ostream& out, std::ost
     }
     print_diagnostics(diags, err);
     if (diags.has_errors()) return exit_content_error;
-    for (const auto& a : derive::assess_rows(rows, definitions)) print_row(a, out);
+    model::IndicatorSet set{definitions, rows};
+    derive::complete_limits(set);
+    for (const auto& a : derive::assess_rows(set.values, set.definitions)) print_row(a, out);
     return exit_ok;
 }
 

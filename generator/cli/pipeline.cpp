@@ -81,8 +81,9 @@ int run_build(const BuildOptions& given, std::ostream& out, std::ostream& err) {
     const auto& places = options.places.empty() ? known : options.places;
 
     diag::Diagnostics diags;
-    const model::IndicatorSet indicators = load::load_indicators(tree, diags);
+    model::IndicatorSet indicators = load::load_indicators(tree, diags);
     check::check_indicators(indicators, diags);
+    derive::complete_limits(indicators);
     bool ok = !diags.has_errors();
     for (const auto& id : places)
         if (ok || options.check_only) ok = build_place(tree, indicators, id, options, diags, out) && ok;

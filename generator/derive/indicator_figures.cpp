@@ -7,9 +7,7 @@
 
 namespace hwbgen::derive {
 
-bool row_matches(const model::IndicatorDefinition& d, const model::IndicatorValue& row) {
-    return d.fingertips_id && *d.fingertips_id == row.indicator_id && (d.sex.empty() || d.sex == row.sex);
-}
+using model::row_matches;
 
 namespace {
 
@@ -80,6 +78,38 @@ void add_trend(IndicatorFigure& f) {
     if (f.trend == "Cannot be calculated" && !f.latest->recent_trend.empty()) {
         f.trend = f.latest->recent_trend;
         f.published_trend = true;
+    }
+}
+
+namespace {
+
+std::optional<Interval> limits_from_counts(const model::IndicatorValue& row, const model::IndicatorDefinition& d) {
+    if (!row.count || !d.value_type) return std::nullopt;
+    switch (*d.value_type) {
+        case model::ValueType::proportion:
+            return row.denominator ? wilson_limits(*row.count, *row.denominator, 0.95, d.multiplier) : std::nullopt;
+        case model::ValueType::crude_rate:
+            return row.denominator ? crude_rate_limits(*row.count, *row.denominator, 0.95, d.multiplier) : std::nullopt;
+        case model::ValueType::count:
+            return *row.count < 10 ? exact_poisson_limits(*row.count, 0.95) : byars_limits(*row.count, 0.95);
+        default: return std::nullopt;
+    }
+}
+
+}  // namespace
+
+void complete_limits(model::IndicatorSet& indicators) {
+    for (auto& row : indicators.values) {
+        if (row.lower95 || row.upper95) continue;
+        for (const auto& d : indicators.definitions) {
+            if (!row_matches(d, row)) continue;
+            if (const auto ci = limits_from_counts(row, d)) {
+                row.lower95 = ci->lower;
+                row.upper95 = ci->upper;
+                row.limits_computed = true;
+            }
+            break;
+        }
     }
 }
 

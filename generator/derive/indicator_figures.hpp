@@ -25,12 +25,14 @@ struct IndicatorFigure {
     bool published_trend = false;                ///< true when taken from Fingertips' own column
 };
 
+/// Fills in the 95% limits of rows that have a count and a denominator but no limits: Wilson for
+/// proportions, exact or Byar's for counts and crude rates. Rows of unknown indicators, and
+/// standardised rates (which need age bands), are left as they are.
+void complete_limits(model::IndicatorSet& indicators);
+
 /// One figure per definition, in the order of indicators/definitions.yaml. Pointers refer into
 /// `indicators`, which must outlive the result.
 std::vector<IndicatorFigure> indicator_figures(const model::Place& place, const model::IndicatorSet& indicators);
-
-/// True when the row belongs to the definition (same Fingertips id and, if set, the same sex).
-bool row_matches(const model::IndicatorDefinition& d, const model::IndicatorValue& row);
 
 /// A value as Fingertips shows it: one decimal place ("30.6", "407.0").
 std::string format_value(double value);

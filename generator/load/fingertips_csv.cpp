@@ -109,6 +109,8 @@ model::IndicatorValue to_value(const Columns& c, const CsvRow& row) {
     v.recent_trend = c.get(row, "Recent Trend");
     v.compared_england = c.get(row, "Compared to England value or percentiles");
     v.compared_parent = c.get(row, "#parent");
+    // Not a Fingertips column: example series made up for demonstration are marked in it.
+    v.example = c.get(row, "Example") == "true";
     return v;
 }
 

@@ -4,19 +4,21 @@
 #include "load/load.hpp"
 #include "load/source_text.hpp"
 
+#include <cstdlib>
+
 namespace hwbgen::load {
 
 using detail::YamlMap;
 
 namespace {
 
-model::ValueType read_value_type(const YamlMap& m) {
+std::optional<model::ValueType> read_value_type(const YamlMap& m) {
     static const std::vector<std::string> names = {"proportion", "crude-rate", "dsr", "count",
                                                    "years",      "ratio",      "score"};
     const auto t = detail::choice(m, "value_type", names, false);
     for (size_t i = 0; t && i < names.size(); ++i)
         if (names[i] == *t) return static_cast<model::ValueType>(i);
-    return model::ValueType::proportion;
+    return std::nullopt;
 }
 
 model::Polarity read_polarity(const YamlMap& m) {
@@ -35,7 +37,7 @@ model::ComparisonMethod read_comparison(const YamlMap& m) {
 
 model::IndicatorDefinition read_definition(const YamlMap& m, bool lenient) {
     m.allow_only({"id", "name", "fingertips_id", "unit", "value_type", "multiplier", "polarity", "comparison",
-                  "sex", "source"});
+                  "sex", "section", "source", "licence", "target"});
     model::IndicatorDefinition d;
     d.id = m.text("id", !lenient);
     d.pos = m.value_pos("id");
@@ -47,8 +49,38 @@ model::IndicatorDefinition read_definition(const YamlMap& m, bool lenient) {
     d.polarity = read_polarity(m);
     d.comparison = read_comparison(m);
     d.sex = m.text("sex");
+    d.section = m.text("section");
     d.source = m.text("source");
+    d.licence = m.text("licence");
+    if (const auto t = m.map("target")) {
+        t->allow_only({"value", "year", "source"});
+        if (const auto value = t->number("value")) d.target = model::Target{*value, t->text("year"), t->text("source")};
+        else t->text("value", true);
+    }
     return d;
+}
+
+// Local KPIs: the same fields as a Fingertips row, written as YAML and naming the definition.
+model::IndicatorValue read_local_value(const YamlMap& m) {
+    m.allow_only({"indicator", "area_code", "area_name", "period", "period_sortable", "sex", "age", "value", "lower",
+                  "upper", "count", "denominator", "example"});
+    model::IndicatorValue v;
+    v.pos = m.pos();
+    v.definition_id = m.text("indicator", true);
+    v.area_code = m.text("area_code", true);
+    v.area_name = m.text("area_name");
+    v.time_period = m.text("period", true);
+    v.period_sortable = static_cast<long>(m.number("period_sortable").value_or(0));
+    if (v.period_sortable == 0) v.period_sortable = std::atol(v.time_period.substr(0, 4).c_str()) * 10000;
+    v.sex = m.text("sex");
+    v.age = m.text("age");
+    v.value = m.number("value");
+    v.lower95 = m.number("lower");
+    v.upper95 = m.number("upper");
+    v.count = m.number("count");
+    v.denominator = m.number("denominator");
+    v.example = m.flag("example", false);
+    return v;
 }
 
 }  // namespace
@@ -68,6 +100,12 @@ model::IndicatorSet load_indicators(const ContentTree& tree, diag::Diagnostics& 
     model::IndicatorSet set;
     const std::string definitions = "indicators/definitions.yaml";
     if (tree.exists(definitions)) set.definitions = load_definitions(tree, definitions, diags);
+    for (const auto& path : detail::yaml_files(tree, "indicators/data"))
+        if (const auto file = detail::read_yaml(tree, path, diags)) {
+            const YamlMap top(file->context, file->root);
+            top.allow_only({"values"});
+            for (const auto& m : top.maps("values")) set.values.push_back(read_local_value(m));
+        }
     for (const auto& name : tree.files("indicators/data")) {
         if (name.size() < 4 || name.compare(name.size() - 4, 4, ".csv") != 0) continue;
         const std::string path = "indicators/data/" + name;

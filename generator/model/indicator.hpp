@@ -13,18 +13,28 @@ enum class ValueType { proportion, crude_rate, dsr, count, years, ratio, score }
 /// How an area is compared with England: Fingertips' 95% test, 95% and 99.8%, or not at all.
 enum class ComparisonMethod { ci95, ci95_998, none };
 
+/// A local KPI's target, e.g. the WHO's 95% for vaccination coverage.
+struct Target {
+    double value = 0;
+    std::string year;
+    std::string source;
+};
+
 struct IndicatorDefinition {
     std::string id;
     diag::SourcePos pos;
     std::string name;
     std::optional<long> fingertips_id;
     std::string unit;
-    ValueType value_type = ValueType::proportion;
+    std::optional<ValueType> value_type;  ///< unknown when not given: then no limits are worked out
     double multiplier = 1;
     Polarity polarity = Polarity::no_judgement;
     ComparisonMethod comparison = ComparisonMethod::ci95;
     std::string sex;  ///< optional filter on the Sex column, e.g. "Male"
+    std::string section;  ///< the life-course section it belongs to, when the overview groups them
     std::string source;
+    std::string licence;
+    std::optional<Target> target;
 };
 
 /// One row of a Fingertips "download data" CSV (or a local KPI file in the same shape).
@@ -49,6 +59,9 @@ struct IndicatorValue {
     std::string recent_trend;       ///< as published by Fingertips
     std::string compared_england;   ///< as published by Fingertips
     std::string compared_parent;    ///< as published by Fingertips
+    std::string definition_id;      ///< local data names its definition directly
+    bool example = false;           ///< made-up figures for demonstration, never to be read as real
+    bool limits_computed = false;   ///< the 95% limits were worked out from count and denominator
 };
 
 struct IndicatorSet {
@@ -57,6 +70,13 @@ struct IndicatorSet {
 };
 
 inline constexpr const char* england_area_code = "E92000001";
+
+/// True when the row belongs to the definition: local rows name it; Fingertips rows match by
+/// indicator id and, where the definition names one, by sex.
+inline bool row_matches(const IndicatorDefinition& d, const IndicatorValue& row) {
+    if (!row.definition_id.empty()) return row.definition_id == d.id;
+    return d.fingertips_id && *d.fingertips_id == row.indicator_id && (d.sex.empty() || d.sex == row.sex);
+}
 
 const char* to_string(Polarity p);
 const char* to_string(ValueType t);
