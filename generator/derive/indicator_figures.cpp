@@ -125,6 +125,9 @@ std::vector<IndicatorFigure> indicator_figures(const model::Place& place, const 
             add_series(f, indicators);
             add_comparators(f, place, indicators);
             add_trend(f);
+            for (const auto* row : f.series) f.example = f.example || row->example;
+            if (d.target && f.latest->value)
+                f.target_rag = target_rag(*f.latest->value, d.target->value, d.polarity, 0.05);
         }
         out.push_back(f);
     }

@@ -21,6 +21,8 @@ struct IndicatorFigure {
     std::vector<const model::IndicatorValue*> england_series;
     /// Rows of the place's comparators (and its parent area) for the latest period.
     std::vector<const model::IndicatorValue*> comparators;
+    bool example = false;  ///< some figures are made up for demonstration
+    std::string target_rag;  ///< green, amber or red against the definition's target; empty without one
     std::string trend = "Cannot be calculated";  ///< recent trend, in Fingertips' words
     bool published_trend = false;                ///< true when taken from Fingertips' own column
 };

@@ -236,6 +236,11 @@ std::string recent_trend(const std::vector<TrendPoint>& all, model::Polarity pol
     return trend_words(test.slope > 0, polarity);
 }
 
+std::optional<bool> significant_change(std::optional<Interval> previous, std::optional<Interval> latest) {
+    if (!previous || !latest) return std::nullopt;
+    return latest->lower > previous->upper || latest->upper < previous->lower;
+}
+
 std::string target_rag(double value, double target, model::Polarity polarity, double amber_band) {
     const bool lower_better = polarity == model::Polarity::lower_is_better;
     const bool met = lower_better ? value <= target : value >= target;

@@ -66,6 +66,10 @@ struct TrendPoint {
 /// significant change" or "Cannot be calculated".
 std::string recent_trend(const std::vector<TrendPoint>& points, model::Polarity polarity, bool is_proportion);
 
+/// Whether a value changed significantly since the one shown in the previous report: true when
+/// their 95% intervals do not overlap. Nothing when either interval is missing.
+std::optional<bool> significant_change(std::optional<Interval> previous, std::optional<Interval> latest);
+
 /// Local KPIs against their target: "green" when met, "amber" within `amber_band` (a fraction
 /// of the target) of it, "red" otherwise.
 std::string target_rag(double value, double target, model::Polarity polarity, double amber_band);

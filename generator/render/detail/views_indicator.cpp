@@ -104,6 +104,16 @@ View indicator_view(const SiteContext& ctx, const derive::IndicatorFigure& f) {
     v.set("compared", f.compared);
     v.set("compared_class", css_class(f.compared));
     v.set("published", f.published_comparison);
+    v.set("example", f.example);
+    v.set("has_target", d.target.has_value());
+    if (d.target) {
+        v.set("target_value", derive::format_value(d.target->value));
+        set_text(v, "target_source", d.target->source);
+        set_text(v, "target_year", d.target->year);
+        v.set("target_rag", f.target_rag.empty() ? std::string("not assessed") : f.target_rag);
+        v.set("target_met", f.target_rag == "green" ? std::string("met") : std::string("not met"));
+    }
+    set_text(v, "licence", d.licence);
     v.set("trend", f.trend);
     v.set("published_trend", f.published_trend);
     v.set("rows", series_rows(f));
@@ -131,13 +141,14 @@ std::string csv_field(const std::string& s) {
 std::string indicator_csv(const derive::IndicatorFigure& f) {
     std::string out =
         "Indicator,Area Code,Area Name,Sex,Age,Time period,Value,Lower CI 95.0 limit,Upper CI 95.0 limit,Count,"
-        "Denominator,England value\n";
+        "Denominator,England value,Example\n";
     for (size_t i = 0; i < f.series.size(); ++i) {
         const auto& r = *f.series[i];
         const std::string fields[] = {f.definition->name, r.area_code, r.area_name, r.sex, r.age, r.time_period,
                                       number(r.value), number(r.lower95), number(r.upper95), plain(r.count),
                                       plain(r.denominator),
-                                      f.england_series[i] ? number(f.england_series[i]->value) : std::string{}};
+                                      f.england_series[i] ? number(f.england_series[i]->value) : std::string{},
+                                      r.example ? "true" : ""};
         for (size_t k = 0; k < std::size(fields); ++k) out += (k ? "," : "") + csv_field(fields[k]);
         out += "\n";
     }
