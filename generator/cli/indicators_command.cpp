@@ -58,6 +58,7 @@ void print_row(const derive::RowAssessment& a, std::ostream& out) {
         << ",\"value\":" << json_number(r.value) << ",\"lower_ci95\":" << json_number(a.lower95)
         << ",\"upper_ci95\":" << json_number(a.upper95)
         << ",\"compared_to_england\":" << json_text(a.compared_england)
+        << ",\"compared_to_england_99_8\":" << json_text(a.compared_england_998)
         << ",\"compared_to_parent\":" << json_text(a.compared_parent) << ",\"trend\":" << json_text(a.trend)
         << ",\"published_trend\":" << json_text(r.recent_trend)
         << ",\"published_compared_to_england\":" << json_text(r.compared_england)

@@ -36,6 +36,9 @@ void compare(IndicatorFigure& f) {
     if (row.lower95 && row.upper95 && f.england && f.england->value) {
         f.compared = compare_with_benchmark(row.value, Interval{*row.lower95, *row.upper95}, f.england->value,
                                             f.definition->polarity);
+        if (f.definition->comparison == model::ComparisonMethod::ci95_998 && row.lower998 && row.upper998)
+            f.significant_998 = compare_with_benchmark(row.value, Interval{*row.lower998, *row.upper998},
+                                                       f.england->value, f.definition->polarity) != "Similar";
     } else if (!row.compared_england.empty()) {
         // Without limits we cannot test significance ourselves; Fingertips' verdict is shown, attributed.
         f.compared = row.compared_england;

@@ -15,6 +15,8 @@ struct IndicatorFigure {
     const model::IndicatorValue* england = nullptr;  ///< England's row for the same period
     std::string compared = "Not compared";           ///< Better, Similar, Worse, Higher, Lower
     bool published_comparison = false;  ///< true when taken from Fingertips' own column
+    /// With the ci95-99.8 method: true when the difference holds at 99.8% as well.
+    bool significant_998 = false;
     /// The place's rows for the same sex, age and category as `latest`, oldest first.
     std::vector<const model::IndicatorValue*> series;
     /// England's row for each period of `series`; null where England has none.

@@ -74,8 +74,14 @@ std::vector<RowAssessment> assess_rows(const std::vector<model::IndicatorValue>&
     std::vector<RowAssessment> out;
     for (const auto& row : rows) {
         const auto d = definition_for(row, definitions);
-        RowAssessment a{&row, row.lower95, row.upper95, {}, {}, {}};
+        RowAssessment a{&row, row.lower95, row.upper95, {}, {}, {}, {}};
         a.compared_england = compare(a, index.find(row, model::england_area_code), d);
+        const auto* england = index.find(row, model::england_area_code);
+        if (d.comparison == model::ComparisonMethod::ci95_998 && england && england != &row) {
+            const auto ci = row.lower998 && row.upper998 ? std::optional<Interval>({*row.lower998, *row.upper998})
+                                                         : std::nullopt;
+            a.compared_england_998 = compare_with_benchmark(row.value, ci, england->value, d.polarity);
+        }
         a.compared_parent = row.parent_code.empty() ? "Not compared" : compare(a, index.find(row, row.parent_code), d);
         a.trend = trend_up_to(series.at({breakdown(row), row.area_code}), row, d);
         out.push_back(std::move(a));

@@ -14,6 +14,7 @@ struct RowAssessment {
     std::optional<double> lower95, upper95;  ///< the limits used: the row's own, or computed
     std::string compared_england;            ///< Better, Similar, Worse, Higher, Lower, Not compared
     std::string compared_parent;
+    std::string compared_england_998;  ///< at 99.8%, with the ci95-99.8 method; empty otherwise
     std::string trend;  ///< over the five most recent points up to this row
 };
 

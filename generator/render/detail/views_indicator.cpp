@@ -104,6 +104,7 @@ View indicator_view(const SiteContext& ctx, const derive::IndicatorFigure& f) {
     v.set("compared", f.compared);
     v.set("compared_class", css_class(f.compared));
     v.set("published", f.published_comparison);
+    v.set("significant_998", f.significant_998);
     v.set("example", f.example);
     v.set("has_target", d.target.has_value());
     if (d.target) {

@@ -34,6 +34,7 @@ View figure_row(const derive::IndicatorFigure& f) {
     v.set("compared", f.compared);
     v.set("compared_class", css_class(f.compared));
     v.set("published", f.published_comparison);
+    v.set("significant_998", f.significant_998);
     v.set("example", f.example);
     return v;
 }

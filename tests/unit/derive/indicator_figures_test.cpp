@@ -82,3 +82,23 @@ TEST_CASE("without limits the published comparison and trend are shown, and said
     CHECK(f.trend == "Decreasing and getting better");
     CHECK(f.published_trend);
 }
+
+TEST_CASE("with the ci95-99.8 method, a difference that holds at 99.8% is marked", "[derive]") {
+    auto set = year6();
+    set.definitions[0].comparison = model::ComparisonMethod::ci95_998;
+    auto latest = row("E1", "2019/20", 20190000, 30.6);
+    latest.lower95 = 29.5;
+    latest.upper95 = 31.7;
+    latest.lower998 = 28.9;
+    latest.upper998 = 32.4;
+    set.values = {latest, row(model::england_area_code, "2019/20", 20190000, 35.2)};
+    model::Place place;
+    place.area_code = "E1";
+    auto f = derive::indicator_figures(place, set).at(0);
+    CHECK(f.compared == "Better");
+    CHECK(f.significant_998);
+    set.values[1].value = 32.0;  // outside the 95% interval, inside the 99.8% one
+    f = derive::indicator_figures(place, set).at(0);
+    CHECK(f.compared == "Better");
+    CHECK_FALSE(f.significant_998);
+}

@@ -212,3 +212,11 @@ TEST_CASE("local KPIs are green when they meet the target, amber when close", "[
     CHECK(target_rag(30, 35, Polarity::lower_is_better, 0.05) == "green");
     CHECK(target_rag(36, 35, Polarity::lower_is_better, 0.05) == "amber");
 }
+
+TEST_CASE("a change is significant when the two intervals do not overlap", "[derive]") {
+    CHECK(significant_change(Interval{10, 12}, Interval{12.5, 14}) == true);
+    CHECK(significant_change(Interval{10, 12}, Interval{7, 9.5}) == true);
+    CHECK(significant_change(Interval{10, 12}, Interval{11, 13}) == false);
+    CHECK(significant_change(Interval{10, 12}, Interval{12, 13}) == false);  // touching limits overlap
+    CHECK_FALSE(significant_change(std::nullopt, Interval{12, 13}).has_value());
+}
