@@ -133,3 +133,17 @@ TEST_CASE("every HTML page has a Markdown twin, a language, a skip link and one 
     }
     CHECK(pages >= 20);
 }
+
+TEST_CASE("the example content passes hwbgen check with no errors or warnings, Easy Read included", "[e2e][content]") {
+    TempProject work;
+    const auto r = run_hwbgen("check --root " + source_dir.string(), work.root);
+    CHECK(r.err.empty());
+    CHECK(r.code == 0);
+    const BuiltExample built;
+    CHECK(fs::exists(built.out.root / "leicestershire/easy-read/index.html"));
+    for (const auto& s : built.place.sections) {
+        INFO(s.id);
+        CHECK_FALSE(s.easy_read.empty());
+        CHECK(fs::exists(built.out.root / "leicestershire/easy-read" / s.id / "index.html"));
+    }
+}
