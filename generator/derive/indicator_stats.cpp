@@ -1,239 +1,373 @@
 #include "derive/indicator_stats.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
+#include <utility>
 
 namespace hwbgen::derive {
 
-double z_for(double confidence) {
-    // Acklam's rational approximation, then one Halley step on erfc for full precision.
-    const double p = 1 - (1 - confidence) / 2;
+namespace {
+
+constexpr double not_defined = std::numeric_limits<double>::quiet_NaN();
+constexpr double sqrt_two_pi = 2.506628274631000502;
+
+bool valid_confidence(double confidence) { return confidence > 0 && confidence < 1; }
+
+template <std::size_t N>
+double polynomial(const double (&coefficients)[N], double x) {
+    double sum = 0;
+    for (double c : coefficients) sum = sum * x + c;
+    return sum;
+}
+
+// Acklam's rational approximation (relative error 1.15e-9), lower half only: the upper half is
+// taken by symmetry so that 1 - p is never formed from a p close to 1.
+double acklam_lower_half(double p) {
     static const double a[] = {-3.969683028665376e+01, 2.209460984245205e+02, -2.759285104469687e+02,
                                1.383577518672690e+02,  -3.066479806614716e+01, 2.506628277459239e+00};
     static const double b[] = {-5.447609879822406e+01, 1.615858368580409e+02, -1.556989798598866e+02,
-                               6.680131188771972e+01,  -1.328068155288572e+01};
+                               6.680131188771972e+01,  -1.328068155288572e+01, 1.0};
     static const double c[] = {-7.784894002430293e-03, -3.223964580411365e-01, -2.400758277161838e+00,
                                -2.549732539343734e+00, 4.374664141464968e+00,  2.938163982698783e+00};
     static const double d[] = {7.784695709041462e-03, 3.224671290700398e-01, 2.445134137142996e+00,
-                               3.754408661907416e+00};
-    double x;
-    if (p > 0.97575) {
-        const double q = std::sqrt(-2 * std::log(1 - p));
-        x = -(((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5]) /
-            ((((d[0] * q + d[1]) * q + d[2]) * q + d[3]) * q + 1);
-    } else {
-        const double q = p - 0.5, r = q * q;
-        x = (((((a[0] * r + a[1]) * r + a[2]) * r + a[3]) * r + a[4]) * r + a[5]) * q /
-            (((((b[0] * r + b[1]) * r + b[2]) * r + b[3]) * r + b[4]) * r + 1);
+                               3.754408661907416e+00, 1.0};
+    if (p < 0.02425) {
+        const double q = std::sqrt(-2 * std::log(p));
+        return polynomial(c, q) / polynomial(d, q);
     }
-    const double e = 0.5 * std::erfc(-x / std::sqrt(2.0)) - p;
-    const double u = e * std::sqrt(2 * M_PI) * std::exp(x * x / 2);
-    return x - u / (1 + x * u / 2);
-}
-
-std::optional<Interval> wilson_limits(double numerator, double denominator, double confidence, double multiplier) {
-    if (!(denominator > 0) || numerator < 0 || numerator > denominator) return std::nullopt;
-    const double z = z_for(confidence), z2 = z * z, x = numerator, n = denominator;
-    const double root = z * std::sqrt(z2 + 4 * x * (1 - x / n));
-    const double scale = multiplier / (2 * (n + z2));
-    return Interval{(2 * x + z2 - root) * scale, (2 * x + z2 + root) * scale};
-}
-
-std::optional<Interval> byars_limits(double count, double confidence) {
-    if (count < 0) return std::nullopt;
-    const double z = z_for(confidence);
-    double lower = count == 0 ? 0 : count * std::pow(1 - 1 / (9 * count) - z / (3 * std::sqrt(count)), 3);
-    if (lower < 0) lower = std::numeric_limits<double>::quiet_NaN();  // the approximation breaks down
-    const double o = count + 1;
-    const double upper = o * std::pow(1 - 1 / (9 * o) + z / (3 * std::sqrt(o)), 3);
-    return Interval{lower, upper};
-}
-
-namespace {
-
-// Regularised lower incomplete gamma P(a, x): series below a + 1, continued fraction above.
-double gamma_p(double a, double x) {
-    if (x <= 0) return 0;
-    const double log_prefix = a * std::log(x) - x - std::lgamma(a);
-    if (x < a + 1) {
-        double term = 1 / a, sum = term;
-        for (int n = 1; n < 1000 && std::fabs(term) > std::fabs(sum) * 1e-16; ++n) {
-            term *= x / (a + n);
-            sum += term;
-        }
-        return sum * std::exp(log_prefix);
-    }
-    const double tiny = 1e-300;
-    double b = x + 1 - a, c = 1 / tiny, d = 1 / b, h = d;
-    for (int i = 1; i < 1000; ++i) {
-        const double an = -i * (i - a);
-        b += 2;
-        d = an * d + b;
-        d = std::fabs(d) < tiny ? tiny : d;
-        c = b + an / c;
-        c = std::fabs(c) < tiny ? tiny : c;
-        d = 1 / d;
-        const double delta = d * c;
-        h *= delta;
-        if (std::fabs(delta - 1) < 1e-16) break;
-    }
-    return 1 - std::exp(log_prefix) * h;
-}
-
-// The x with P(a, x) = p, by bisection: slow but sure, and only small counts come here.
-double gamma_p_inverse(double a, double p) {
-    double low = 0, high = std::max(10.0, a * 10 + 100);
-    for (int i = 0; i < 200; ++i) {
-        const double mid = (low + high) / 2;
-        (gamma_p(a, mid) < p ? low : high) = mid;
-    }
-    return (low + high) / 2;
+    const double q = p - 0.5;
+    return q * polynomial(a, q * q) / polynomial(b, q * q);
 }
 
 }  // namespace
 
+double normal_quantile(double p) {
+    if (!(p > 0 && p < 1)) return not_defined;
+    if (p > 0.5) return -normal_quantile(1 - p);  // exact subtraction for p in [0.5, 1]
+    const double x = acklam_lower_half(p);
+    // One Newton step squares the 1e-9 error; erfc keeps the lower tail accurate.
+    const double error = 0.5 * std::erfc(-x / std::sqrt(2.0)) - p;
+    return x - error * sqrt_two_pi * std::exp(x * x / 2);
+}
+
+double z_for(double confidence) {
+    if (!valid_confidence(confidence)) return not_defined;
+    return -normal_quantile((1 - confidence) / 2);
+}
+
+namespace {
+
+// P(a, x) by its power series; converges fast for x < a + 1.
+double gamma_p_series(double a, double x, double log_front) {
+    double term = 1 / a, sum = term;
+    for (int n = 1; n < 10000 && std::fabs(term) > std::fabs(sum) * 1e-17; ++n) {
+        term *= x / (a + n);
+        sum += term;
+    }
+    return sum * std::exp(log_front);
+}
+
+// Q(a, x) by its continued fraction (modified Lentz); converges fast for x >= a + 1.
+double gamma_q_fraction(double a, double x, double log_front) {
+    constexpr double tiny = 1e-300;
+    double b = x + 1 - a, c = 1 / tiny, d = 1 / b, h = d;
+    for (int i = 1; i < 10000; ++i) {
+        const double an = -i * (i - a);
+        b += 2;
+        d = an * d + b;
+        d = 1 / (std::fabs(d) < tiny ? tiny : d);
+        c = b + an / c;
+        c = std::fabs(c) < tiny ? tiny : c;
+        h *= d * c;
+        if (std::fabs(d * c - 1) < 1e-16) break;
+    }
+    return std::exp(log_front) * h;
+}
+
+// The regularised incomplete gamma on the requested tail: Q(a, x) when upper, else P(a, x).
+// Each tail is computed directly where it is small, so tail probabilities keep full precision.
+double gamma_tail(double a, double x, bool upper) {
+    if (x <= 0) return upper ? 1 : 0;
+    const double log_front = a * std::log(x) - x - std::lgamma(a);
+    if (x < a + 1) {
+        const double p = gamma_p_series(a, x, log_front);
+        return upper ? 1 - p : p;
+    }
+    const double q = gamma_q_fraction(a, x, log_front);
+    return upper ? q : 1 - q;
+}
+
+double gamma_density(double a, double x) { return std::exp((a - 1) * std::log(x) - x - std::lgamma(a)); }
+
+// Wilson-Hilferty's cube-root normal approximation: a starting point inside the right decade.
+double gamma_first_guess(double a, double lower_tail_p) {
+    const double z = normal_quantile(lower_tail_p);
+    const double guess = a * std::pow(1 - 1 / (9 * a) + z / (3 * std::sqrt(a)), 3);
+    return guess > 0 ? guess : std::pow(lower_tail_p * std::tgamma(a + 1), 1 / a);  // small-x P ~ x^a/a!
+}
+
+// Solves gamma_tail(a, x, upper) = tail by Newton's method, falling back to bisection whenever
+// a step leaves the bracket, so it always converges.
+double solve_gamma_tail(double a, double tail, bool upper) {
+    // Written so that f increases with x on both tails.
+    const auto f = [&](double x) { return upper ? tail - gamma_tail(a, x, true) : gamma_tail(a, x, false) - tail; };
+    double x = gamma_first_guess(a, upper ? 1 - tail : tail);
+    double low = 0, high = std::max(2 * x, 1.0);
+    while (f(high) < 0) high *= 2;
+    for (int i = 0; i < 300; ++i) {
+        const double fx = f(x);
+        (fx < 0 ? low : high) = x;
+        double next = x - fx / gamma_density(a, x);
+        if (!(next > low && next < high)) next = (low + high) / 2;
+        if (std::fabs(next - x) <= 1e-15 * next || high - low <= 1e-15 * high) return next;
+        x = next;
+    }
+    return x;
+}
+
+}  // namespace
+
+double gamma_quantile(double shape, double p) {
+    if (!(shape > 0) || std::isnan(p)) return not_defined;
+    if (p <= 0) return 0;
+    if (p >= 1) return std::numeric_limits<double>::infinity();
+    return p <= 0.5 ? solve_gamma_tail(shape, p, false) : solve_gamma_tail(shape, 1 - p, true);
+}
+
+std::optional<Interval> wilson_limits(double numerator, double denominator, double confidence, double multiplier) {
+    if (!(denominator > 0) || !(numerator >= 0) || !(numerator <= denominator)) return std::nullopt;
+    if (!valid_confidence(confidence)) return std::nullopt;
+    const double z = z_for(confidence), z2 = z * z, x = numerator, n = denominator;
+    const double root = z * std::sqrt(z2 + 4 * x * (1 - x / n));
+    const double scale = 1 / (2 * (n + z2));
+    // Clamped because at x = 0 or x = n rounding can step a hair outside [0, 1].
+    const double lower = std::max(0.0, (2 * x + z2 - root) * scale);
+    const double upper = std::min(1.0, (2 * x + z2 + root) * scale);
+    return Interval{lower * multiplier, upper * multiplier};
+}
+
+namespace {
+
+double byars_lower(double count, double z) {
+    if (count == 0) return 0;  // the formula divides by the count; no events cannot go lower
+    const double base = 1 - 1 / (9 * count) - z / (3 * std::sqrt(count));
+    return base < 0 ? not_defined : count * base * base * base;
+}
+
+double byars_upper(double count, double z) {
+    const double o = count + 1;
+    const double base = 1 - 1 / (9 * o) + z / (3 * std::sqrt(o));
+    return o * base * base * base;
+}
+
+}  // namespace
+
+std::optional<Interval> byars_limits(double count, double confidence) {
+    if (!(count >= 0) || !valid_confidence(confidence)) return std::nullopt;
+    const double z = z_for(confidence);
+    return Interval{byars_lower(count, z), byars_upper(count, z)};
+}
+
 std::optional<Interval> exact_poisson_limits(double count, double confidence) {
-    if (count < 0) return std::nullopt;
-    const double alpha = 1 - confidence;
-    // qchisq(q, 2k) / 2 is the gamma quantile with shape k.
-    const double lower = count == 0 ? 0 : gamma_p_inverse(count, alpha / 2);
-    const double upper = gamma_p_inverse(count + 1, 1 - alpha / 2);
-    return Interval{lower, upper};
+    if (!(count >= 0) || !valid_confidence(confidence)) return std::nullopt;
+    const double tail = (1 - confidence) / 2;
+    const double lower = count == 0 ? 0 : solve_gamma_tail(count, tail, false);
+    return Interval{lower, solve_gamma_tail(count + 1, tail, true)};
 }
 
 std::optional<Interval> crude_rate_limits(double count, double denominator, double confidence, double multiplier) {
     if (!(denominator > 0)) return std::nullopt;
     const auto limits = count < 10 ? exact_poisson_limits(count, confidence) : byars_limits(count, confidence);
     if (!limits) return std::nullopt;
-    return Interval{limits->lower / denominator * multiplier, limits->upper / denominator * multiplier};
-}
-
-std::optional<DsrResult> dsr_with_dobson(const std::vector<AgeBand>& bands, double multiplier) {
-    double total_count = 0, total_standard = 0, weighted = 0, variance = 0;
-    for (const auto& b : bands) {
-        if (!(b.population > 0)) return std::nullopt;
-        total_count += b.count;
-        total_standard += b.standard_population;
-        weighted += b.standard_population * b.count / b.population;
-        variance += std::pow(b.standard_population / b.population, 2) * b.count;
-    }
-    if (total_count < 10 || !(total_standard > 0)) return std::nullopt;
-    const double value = weighted / total_standard;
-    const double se = std::sqrt(variance) / total_standard;
-    const auto limits = [&](double confidence) {
-        const auto o = *byars_limits(total_count, confidence);
-        const double scale = se / std::sqrt(total_count);
-        return Interval{(value + scale * (o.lower - total_count)) * multiplier,
-                        (value + scale * (o.upper - total_count)) * multiplier};
-    };
-    return DsrResult{value * multiplier, limits(0.95), limits(0.998)};
-}
-
-std::string compare_with_benchmark(std::optional<double> value, std::optional<Interval> ci,
-                                   std::optional<double> benchmark, model::Polarity polarity) {
-    if (!value || !ci || !benchmark) return "Not compared";
-    const bool higher = ci->lower > *benchmark, lower = ci->upper < *benchmark;
-    if (!higher && !lower) return "Similar";
-    switch (polarity) {
-        case model::Polarity::higher_is_better: return higher ? "Better" : "Worse";
-        case model::Polarity::lower_is_better: return lower ? "Better" : "Worse";
-        case model::Polarity::no_judgement: break;
-    }
-    return higher ? "Higher" : "Lower";
+    const double scale = multiplier / denominator;
+    return Interval{limits->lower * scale, limits->upper * scale};
 }
 
 namespace {
 
-struct TrendTest {
-    double slope = 0;       ///< direction of change
-    double chi_square = 0;  ///< significance, 1 degree of freedom
-    bool valid = false;
+struct DsrSums {
+    double count = 0;     ///< total events, O
+    double rate = 0;      ///< sum of w_i * count_i
+    double variance = 0;  ///< sum of w_i^2 * count_i
 };
 
-// Weighted least squares of value on time, weights 1/SE^2 with SE from the 95% limits.
-TrendTest weighted_slope(const std::vector<TrendPoint>& points) {
-    double sw = 0, swt = 0, swv = 0;
-    std::vector<double> w;
-    for (const auto& p : points) {
-        if (!p.lower || !p.upper || !(*p.upper > *p.lower)) return {};
-        const double se = (*p.upper - *p.lower) / 3.92;
-        w.push_back(1 / (se * se));
-    }
-    for (size_t i = 0; i < points.size(); ++i) {
-        sw += w[i];
-        swt += w[i] * static_cast<double>(i);
-        swv += w[i] * points[i].value;
-    }
-    const double t_mean = swt / sw, v_mean = swv / sw;
-    double sxx = 0, sxy = 0;
-    for (size_t i = 0; i < points.size(); ++i) {
-        const double dt = static_cast<double>(i) - t_mean;
-        sxx += w[i] * dt * dt;
-        sxy += w[i] * dt * (points[i].value - v_mean);
-    }
-    const double slope = sxy / sxx;
-    return {slope, slope * slope * sxx, true};
+double total_standard_population(const std::vector<AgeBand>& bands) {
+    double total = 0;
+    for (const auto& b : bands) total += b.standard_population;
+    return total;
 }
 
-// Chi-squared test for trend in proportions (Cochran-Armitage) on the counts.
-TrendTest proportion_trend(const std::vector<TrendPoint>& points) {
-    double x_total = 0, n_total = 0, nt = 0;
-    for (size_t i = 0; i < points.size(); ++i) {
-        const auto& p = points[i];
-        if (!p.count || !p.denominator || !(*p.denominator > 0) || *p.count < 0 || *p.count > *p.denominator)
-            return {};
-        x_total += *p.count;
-        n_total += *p.denominator;
-        nt += *p.denominator * static_cast<double>(i);
+std::optional<DsrSums> dsr_sums(const std::vector<AgeBand>& bands) {
+    const double standard = total_standard_population(bands);
+    if (!(standard > 0)) return std::nullopt;
+    DsrSums s;
+    for (const auto& b : bands) {
+        if (!(b.population > 0) || b.count < 0 || !(b.standard_population >= 0)) return std::nullopt;
+        const double count = std::isnan(b.count) ? 0 : b.count;
+        const double w = b.standard_population / b.population / standard;
+        s.count += count;
+        s.rate += w * count;
+        s.variance += w * w * count;
     }
-    const double p_bar = x_total / n_total, t_mean = nt / n_total;
-    if (p_bar <= 0 || p_bar >= 1) return {0, 0, true};  // no variation to test
-    double t_stat = 0, spread = 0;
-    for (size_t i = 0; i < points.size(); ++i) {
-        const double dt = static_cast<double>(i) - t_mean;
-        t_stat += *points[i].count * dt;
-        spread += *points[i].denominator * dt * dt;
-    }
-    return {t_stat, t_stat * t_stat / (p_bar * (1 - p_bar) * spread), true};
+    return s;
 }
 
-TrendTest trend_test(const std::vector<TrendPoint>& points, bool is_proportion) {
-    if (is_proportion) {
-        const TrendTest t = proportion_trend(points);
-        if (t.valid) return t;
-    }
-    return weighted_slope(points);
+}  // namespace
+
+std::optional<DsrResult> dsr_with_dobson(const std::vector<AgeBand>& bands, double multiplier, double confidence) {
+    const auto s = dsr_sums(bands);
+    // PHE does not publish a rate on fewer than 10 events: too unstable to mean anything.
+    if (!s || s->count < 10 || !valid_confidence(confidence)) return std::nullopt;
+    const Interval o = *byars_limits(s->count, confidence);
+    // Dobson: the rate moves with the total count, scaled by the rate's standard error per event.
+    const double scale = std::sqrt(s->variance / s->count);
+    const Interval limits{(s->rate + scale * (o.lower - s->count)) * multiplier,
+                          (s->rate + scale * (o.upper - s->count)) * multiplier};
+    return DsrResult{s->rate * multiplier, limits};
 }
 
-const char* trend_words(bool increasing, model::Polarity polarity) {
+namespace {
+
+bool known(std::optional<double> x) { return x && !std::isnan(*x); }
+
+bool known(std::optional<Interval> ci) { return ci && !std::isnan(ci->lower) && !std::isnan(ci->upper); }
+
+std::string difference_words(bool higher, Polarity polarity) {
     switch (polarity) {
-        case model::Polarity::higher_is_better:
+        case Polarity::higher_is_better: return higher ? "Better" : "Worse";
+        case Polarity::lower_is_better: return higher ? "Worse" : "Better";
+        case Polarity::no_judgement: break;
+    }
+    return higher ? "Higher" : "Lower";
+}
+
+}  // namespace
+
+std::string compare_with_benchmark(std::optional<double> value, std::optional<Interval> ci95,
+                                   std::optional<double> benchmark, Polarity polarity) {
+    if (!known(value) || !known(ci95) || !known(benchmark)) return "Not compared";
+    if (*benchmark >= ci95->lower && *benchmark <= ci95->upper) return "Similar";
+    return difference_words(ci95->lower > *benchmark, polarity);
+}
+
+BenchmarkComparison compare_with_benchmark_9598(std::optional<double> value, std::optional<Interval> ci95,
+                                                std::optional<Interval> ci998, std::optional<double> benchmark,
+                                                Polarity polarity) {
+    std::string verdict = compare_with_benchmark(value, ci95, benchmark, polarity);
+    if (verdict == "Similar" || verdict == "Not compared") return {std::move(verdict), 0};
+    const bool beyond_998 = known(ci998) && (*benchmark < ci998->lower || *benchmark > ci998->upper);
+    return {std::move(verdict), beyond_998 ? 998 : 95};
+}
+
+namespace {
+
+// One point of the trend test: the time index plus (value, weight) for the weighted slope or
+// (count, denominator) for Cochran-Armitage.
+struct Sample {
+    double t, a, b;
+};
+
+struct Fit {
+    double direction;   ///< has the sign of the slope
+    double chi_square;  ///< one degree of freedom
+};
+
+using Fitter = std::optional<Fit> (*)(const std::vector<Sample>&);
+
+std::optional<Fit> weighted_fit(const std::vector<Sample>& samples) {
+    double sw = 0, swt = 0;
+    for (const auto& s : samples) {
+        sw += s.b;
+        swt += s.b * s.t;
+    }
+    const double t_mean = swt / sw;
+    double sxx = 0, sxy = 0;
+    for (const auto& s : samples) {
+        sxx += s.b * (s.t - t_mean) * (s.t - t_mean);
+        sxy += s.b * (s.t - t_mean) * s.a;  // the weighted mean of values drops out
+    }
+    if (!(sxx > 0)) return std::nullopt;
+    const double slope = sxy / sxx;  // its standard error is 1/sqrt(sxx)
+    return Fit{slope, slope * slope * sxx};
+}
+
+std::optional<Fit> armitage_fit(const std::vector<Sample>& samples) {
+    double x = 0, n = 0, nt = 0;
+    for (const auto& s : samples) {
+        x += s.a;
+        n += s.b;
+        nt += s.b * s.t;
+    }
+    const double p = x / n, t_mean = nt / n;
+    // All 0% or all 100% (counts equal denominators): nothing varies, so no trend and no 0/0.
+    if (p <= 0 || p >= 1) return Fit{0, 0};
+    double score = 0, spread = 0;
+    for (const auto& s : samples) {
+        score += s.a * (s.t - t_mean);
+        spread += s.b * (s.t - t_mean) * (s.t - t_mean);
+    }
+    return Fit{score, score * score / (p * (1 - p) * spread)};
+}
+
+std::optional<std::vector<Sample>> count_samples(const std::vector<TrendPoint>& points) {
+    std::vector<Sample> samples;
+    for (const auto& p : points) {
+        if (!known(p.count) || !known(p.denominator)) return std::nullopt;
+        if (!(*p.denominator > 0) || *p.count < 0 || *p.count > *p.denominator) return std::nullopt;
+        samples.push_back({static_cast<double>(samples.size()), *p.count, *p.denominator});
+    }
+    return samples;
+}
+
+std::optional<std::vector<Sample>> interval_samples(const std::vector<TrendPoint>& points) {
+    std::vector<Sample> samples;
+    for (const auto& p : points) {
+        if (!std::isfinite(p.value) || !known(p.lower) || !known(p.upper) || !(*p.upper > *p.lower))
+            return std::nullopt;  // a zero-width interval would weigh infinitely
+        const double se = (*p.upper - *p.lower) / 3.92;
+        samples.push_back({static_cast<double>(samples.size()), p.value, 1 / (se * se)});
+    }
+    return samples;
+}
+
+// A real trend does not hang on one point: the direction must hold with each one left out.
+bool direction_holds(const std::vector<Sample>& samples, Fitter fit, double direction) {
+    for (std::size_t skip = 0; skip < samples.size(); ++skip) {
+        std::vector<Sample> rest;
+        for (std::size_t i = 0; i < samples.size(); ++i)
+            if (i != skip) rest.push_back(samples[i]);
+        const auto f = fit(rest);
+        if (!f || !(f->direction * direction > 0)) return false;
+    }
+    return true;
+}
+
+std::string trend_words(bool increasing, Polarity polarity) {
+    switch (polarity) {
+        case Polarity::higher_is_better:
             return increasing ? "Increasing and getting better" : "Decreasing and getting worse";
-        case model::Polarity::lower_is_better:
+        case Polarity::lower_is_better:
             return increasing ? "Increasing and getting worse" : "Decreasing and getting better";
-        case model::Polarity::no_judgement: break;
+        case Polarity::no_judgement: break;
     }
     return increasing ? "Increasing" : "Decreasing";
 }
 
 }  // namespace
 
-std::string recent_trend(const std::vector<TrendPoint>& all, model::Polarity polarity, bool is_proportion) {
-    if (all.size() < 5) return "Cannot be calculated";
-    const std::vector<TrendPoint> points(all.end() - 5, all.end());
-    const TrendTest test = trend_test(points, is_proportion);
-    if (!test.valid) return "Cannot be calculated";
-    constexpr double critical = 9.5495;  // chi-squared, 1 degree of freedom, 99.8%
-    if (test.chi_square <= critical || test.slope == 0) return "No significant change";
-    // A real trend does not hang on one point: the direction must hold with each left out.
-    for (size_t skip = 0; skip < points.size(); ++skip) {
-        std::vector<TrendPoint> rest;
-        for (size_t i = 0; i < points.size(); ++i)
-            if (i != skip) rest.push_back(points[i]);
-        const TrendTest t = trend_test(rest, is_proportion);
-        if (!t.valid || (t.slope > 0) != (test.slope > 0) || t.slope == 0) return "No significant change";
-    }
-    return trend_words(test.slope > 0, polarity);
+std::string recent_trend(const std::vector<TrendPoint>& points, Polarity polarity, bool is_proportion) {
+    constexpr std::size_t span = 5;
+    constexpr double critical = 9.5495;  // chi-squared, one degree of freedom, 99.8%
+    if (points.size() < span) return "Cannot be calculated";
+    const std::vector<TrendPoint> recent(points.end() - span, points.end());
+    auto samples = is_proportion ? count_samples(recent) : std::nullopt;
+    const Fitter fit = samples ? armitage_fit : weighted_fit;
+    if (!samples) samples = interval_samples(recent);
+    const auto f = samples ? fit(*samples) : std::nullopt;
+    if (!f) return "Cannot be calculated";
+    if (!(f->chi_square > critical) || !direction_holds(*samples, fit, f->direction)) return "No significant change";
+    return trend_words(f->direction > 0, polarity);
 }
 
 std::optional<bool> significant_change(std::optional<Interval> previous, std::optional<Interval> latest) {
@@ -241,12 +375,11 @@ std::optional<bool> significant_change(std::optional<Interval> previous, std::op
     return latest->lower > previous->upper || latest->upper < previous->lower;
 }
 
-std::string target_rag(double value, double target, model::Polarity polarity, double amber_band) {
-    const bool lower_better = polarity == model::Polarity::lower_is_better;
-    const bool met = lower_better ? value <= target : value >= target;
+std::string target_rag(double value, double target, Polarity polarity, double amber_band) {
+    const bool met = polarity == Polarity::lower_is_better ? value <= target : value >= target;
     if (met) return "green";
-    const double gap = std::fabs(value - target), band = std::fabs(target) * amber_band;
-    return gap <= band ? "amber" : "red";
+    // The band is relative to the target so one setting suits percentages and rates alike.
+    return std::fabs(value - target) <= std::fabs(target) * amber_band ? "amber" : "red";
 }
 
 }  // namespace hwbgen::derive

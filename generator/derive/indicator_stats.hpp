@@ -1,6 +1,10 @@
 #pragma once
-/// Public health statistics computed the way Fingertips and PHEindicatormethods compute them:
-/// confidence limits, comparison with a benchmark, recent trend and target RAG.
+/// Public health indicator statistics computed the way Fingertips and the PHEindicatormethods R
+/// package compute them: confidence limits (Wilson, Byar's, exact Poisson, Dobson), comparison
+/// with a benchmark, recent trend and target RAG. Standard library only; nothing here throws.
+///
+/// Missing inputs: a NaN passed where a number is expected counts as missing, and the result is
+/// then "not defined" (std::nullopt), never garbage.
 #include <optional>
 #include <string>
 #include <vector>
@@ -9,69 +13,111 @@
 
 namespace hwbgen::derive {
 
+/// Which way is good: higher_is_better, lower_is_better or no_judgement. The model's own enum,
+/// so indicator definitions pass straight through.
+using Polarity = model::Polarity;
+
+/// A confidence interval, lower <= upper. A limit the method cannot define is NaN.
 struct Interval {
     double lower;
     double upper;
 };
 
-/// The standard normal quantile for a two-sided `confidence` (0.95 gives 1.959964...).
+/// The standard normal quantile (inverse CDF) at `p`, accurate to about 1e-15 relative.
+/// NaN when p is outside (0, 1).
+double normal_quantile(double p);
+
+/// The two-sided z for a confidence level: 1.959964 for 0.95, 3.090232 for 0.998.
+/// NaN when confidence is outside (0, 1).
 double z_for(double confidence);
 
-/// Wilson score limits of numerator/denominator, times `multiplier`. Nothing when the
-/// denominator is not positive or the numerator is outside [0, denominator].
+/// The quantile of the gamma distribution with the given shape and scale 1 at lower-tail
+/// probability `p` (so chi-squared quantile(p, 2k) = 2 * gamma_quantile(k, p)), to about 1e-13
+/// relative. 0 for p <= 0, infinity for p >= 1, NaN for a shape that is not positive.
+double gamma_quantile(double shape, double p);
+
+/// Wilson score limits of numerator/denominator, times `multiplier` (1 for a proportion, 100 for
+/// a percentage). Nothing when the denominator is not positive, the numerator is outside
+/// [0, denominator], either is missing, or the confidence is outside (0, 1).
 std::optional<Interval> wilson_limits(double numerator, double denominator, double confidence, double multiplier);
 
-/// Byar's approximation to the Poisson limits of a count (lower is 0 for a count of 0, and NaN
-/// where the approximation is not defined: very small counts at 99.8%).
+/// Byar's approximation to the Poisson limits of a count. The lower limit is 0 for a count of 0
+/// and NaN where the approximation goes negative (a count of 1 at 99.8%), as PHEindicatormethods
+/// leaves it undefined. Nothing for a negative or missing count or a confidence outside (0, 1).
 std::optional<Interval> byars_limits(double count, double confidence);
 
-/// Exact Poisson limits of a count, from the chi-squared distribution.
+/// Exact Poisson limits of a count from the chi-squared distribution:
+/// lower = chi2inv(alpha/2, 2x)/2 (0 for x = 0), upper = chi2inv(1 - alpha/2, 2x + 2)/2.
+/// Nothing for a negative or missing count or a confidence outside (0, 1).
 std::optional<Interval> exact_poisson_limits(double count, double confidence);
 
-/// Limits of a crude rate count/denominator*multiplier: exact when the count is under 10,
-/// Byar's otherwise.
+/// Limits of the crude rate count/denominator*multiplier: exact when the count is under 10,
+/// Byar's otherwise (PHEindicatormethods' rule). Nothing when the denominator is not positive
+/// or the count is negative, or either is missing.
 std::optional<Interval> crude_rate_limits(double count, double denominator, double confidence, double multiplier);
 
+/// One age band of a directly standardised rate.
 struct AgeBand {
-    double count;
-    double population;
-    double standard_population;
+    double count;                ///< events; NaN (missing) counts as 0, as PHEindicatormethods sums
+    double population;           ///< must be positive
+    double standard_population;  ///< e.g. the European Standard Population 2013 weight
 };
 
 struct DsrResult {
-    double value;
-    Interval ci95;
-    Interval ci998;
+    double value;     ///< the rate, times the multiplier
+    Interval limits;  ///< Dobson limits at the requested confidence
 };
 
-/// Directly standardised rate with Dobson limits. Nothing when the total count is under 10
-/// or any population is not positive.
-std::optional<DsrResult> dsr_with_dobson(const std::vector<AgeBand>& bands, double multiplier);
+/// Directly standardised rate with Dobson limits (Byar's limits on the total count, scaled by the
+/// standard error of the weighted sum). Nothing when the total count is under 10, any population
+/// is not positive, a count is negative, the standard populations do not sum to a positive
+/// number, or the confidence is outside (0, 1).
+std::optional<DsrResult> dsr_with_dobson(const std::vector<AgeBand>& bands, double multiplier, double confidence);
 
-/// "Better", "Similar", "Worse" (or "Higher", "Similar", "Lower" with no judgement), or
-/// "Not compared" when the value, interval or benchmark is missing. Similar when the
-/// benchmark lies within the interval, limits included.
-std::string compare_with_benchmark(std::optional<double> value, std::optional<Interval> ci,
-                                   std::optional<double> benchmark, model::Polarity polarity);
+/// Fingertips' comparison: exactly one of "Better", "Similar", "Worse" (or "Higher", "Similar",
+/// "Lower" for no_judgement), or "Not compared" when the value, interval or benchmark is missing
+/// or NaN. Similar when the benchmark lies within the interval, limits included.
+std::string compare_with_benchmark(std::optional<double> value, std::optional<Interval> ci95,
+                                   std::optional<double> benchmark, Polarity polarity);
 
+/// The outcome of Fingertips' "ci95-99.8" comparison method.
+struct BenchmarkComparison {
+    std::string verdict;  ///< as compare_with_benchmark gives it from the 95% interval
+    int level;            ///< 0 similar or not compared, 95 different at 95% only, 998 at 99.8% too
+};
+
+/// The 95% verdict plus the level of significance: 998 when the benchmark also lies outside the
+/// 99.8% interval, 95 when it does not or that interval is missing, 0 when Similar/Not compared.
+BenchmarkComparison compare_with_benchmark_9598(std::optional<double> value, std::optional<Interval> ci95,
+                                                std::optional<Interval> ci998, std::optional<double> benchmark,
+                                                Polarity polarity);
+
+/// One period of a time series for the recent trend.
 struct TrendPoint {
     double value;
-    std::optional<double> lower, upper;  ///< 95% limits
-    std::optional<double> count, denominator;
+    std::optional<double> lower;  ///< 95% limits
+    std::optional<double> upper;
+    std::optional<double> count;
+    std::optional<double> denominator;
 };
 
-/// Recent trend over the five most recent points (`points` oldest first, consecutive periods):
-/// one of "Increasing and getting better", "Increasing and getting worse", "Decreasing and
-/// getting better", "Decreasing and getting worse", "Increasing", "Decreasing", "No
-/// significant change" or "Cannot be calculated".
-std::string recent_trend(const std::vector<TrendPoint>& points, model::Polarity polarity, bool is_proportion);
+/// Recent trend over the five most recent points (`points` oldest first, consecutive periods).
+/// Proportions whose five points all carry count and denominator use the chi-squared test for
+/// trend (Cochran-Armitage); anything else a weighted least-squares slope with weights 1/SE^2,
+/// SE = (upper - lower)/3.92. Significant when chi-squared > 9.5495 (99.8%) and the slope keeps
+/// its sign with each single point left out. Returns exactly one of "Increasing and getting
+/// better", "Increasing and getting worse", "Decreasing and getting better", "Decreasing and
+/// getting worse", "Increasing", "Decreasing" (no_judgement), "No significant change" or
+/// "Cannot be calculated" (fewer than five points, or one without a usable interval).
+std::string recent_trend(const std::vector<TrendPoint>& points, Polarity polarity, bool is_proportion);
 
-/// Whether a value changed significantly since the one shown in the previous report: true when
-/// their 95% intervals do not overlap. Nothing when either interval is missing.
+/// Whether a value changed significantly since the previous report: true when the two 95%
+/// intervals do not overlap. Nothing when either interval is missing.
 std::optional<bool> significant_change(std::optional<Interval> previous, std::optional<Interval> latest);
 
-/// Local KPIs against their target: "green" when met, "amber" within `amber_band` (a fraction
-/// of the target) of it, "red" otherwise.
-std::string target_rag(double value, double target, model::Polarity polarity, double amber_band);
+/// A local KPI against its target: "green" when met (at or above it; at or below when lower is
+/// better; no_judgement counts as higher is better), "amber" when within `amber_band` (a fraction
+/// of the target, e.g. 0.05) of it, "red" otherwise, including a NaN value.
+std::string target_rag(double value, double target, Polarity polarity, double amber_band);
 
 }  // namespace hwbgen::derive

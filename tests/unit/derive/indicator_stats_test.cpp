@@ -2,221 +2,407 @@
 
 #include <cmath>
 #include <fstream>
+#include <limits>
 #include <map>
-#include <sstream>
+#include <optional>
+#include <string>
+#include <vector>
 
 #include "derive/indicator_stats.hpp"
 
 using namespace hwbgen::derive;
-using hwbgen::model::Polarity;
 
 namespace {
 
-// The reference files are plain CSV without quotes: one map per row, by column name.
-std::vector<std::map<std::string, std::string>> read_reference(const std::string& name) {
+using Row = std::map<std::string, std::string>;
+
+constexpr double missing = std::numeric_limits<double>::quiet_NaN();
+
+// Splits one CSV line; quoted fields may hold commas and doubled quotes.
+std::vector<std::string> split_csv_line(const std::string& line) {
+    std::vector<std::string> fields(1);
+    bool quoted = false;
+    for (std::size_t i = 0; i < line.size(); ++i) {
+        const char c = line[i];
+        if (c == '"' && quoted && i + 1 < line.size() && line[i + 1] == '"') fields.back() += line[++i];
+        else if (c == '"') quoted = !quoted;
+        else if (c == ',' && !quoted) fields.emplace_back();
+        else fields.back() += c;
+    }
+    return fields;
+}
+
+// One map per data row, by column name; short rows read as empty fields.
+std::vector<Row> read_reference(const std::string& name) {
     std::ifstream in(std::string(HWBGEN_SHARED_DATA_DIR) + "/" + name);
     REQUIRE(in);
-    std::vector<std::map<std::string, std::string>> rows;
-    std::string line;
     std::vector<std::string> header;
-    while (std::getline(in, line)) {
+    std::vector<Row> rows;
+    for (std::string line; std::getline(in, line);) {
         if (!line.empty() && line.back() == '\r') line.pop_back();
-        std::vector<std::string> fields;
-        std::stringstream s(line);
-        for (std::string f; std::getline(s, f, ',');) fields.push_back(f);
-        if (!line.empty() && line.back() == ',') fields.push_back("");
+        if (line.empty()) continue;
+        const auto fields = split_csv_line(line);
         if (header.empty()) {
             header = fields;
             continue;
         }
-        std::map<std::string, std::string> row;
-        for (size_t i = 0; i < header.size(); ++i) row[header[i]] = i < fields.size() ? fields[i] : "";
+        Row row;
+        for (std::size_t i = 0; i < header.size(); ++i) row[header[i]] = i < fields.size() ? fields[i] : "";
         rows.push_back(row);
     }
     return rows;
 }
 
-double num(const std::string& s) { return std::stod(s); }
-
-void check_limits(const std::optional<Interval>& got, const std::string& lower, const std::string& upper) {
-    if (upper.empty() || upper == "NA") {
-        CHECK_FALSE(got);
-        return;
-    }
-    REQUIRE(got);
-    if (lower.empty())  // "not defined" in the reference
-        CHECK(std::isnan(got->lower));
-    else
-        CHECK(got->lower == Approx(num(lower)).epsilon(1e-6).margin(1e-12));
-    CHECK(got->upper == Approx(num(upper)).epsilon(1e-6));
+std::optional<double> field(const Row& row, const std::string& column) {
+    const std::string& text = row.at(column);
+    if (text.empty() || text == "NA") return std::nullopt;
+    return std::stod(text);
 }
 
-double confidence_of(const std::string& label) { return label == "95%" ? 0.95 : 0.998; }
+// Missing inputs go to the library as NaN, which it must treat as missing.
+double input(const Row& row, const std::string& column) { return field(row, column).value_or(missing); }
+
+// "95%" -> 0.95, "99.8%" -> 0.998
+double confidence_of(const std::string& label) { return std::stod(label) / 100; }
+
+void check_limits(const std::optional<Interval>& got, std::optional<double> lower, std::optional<double> upper) {
+    if (!upper) {
+        CHECK_FALSE(got.has_value());
+        return;
+    }
+    REQUIRE(got.has_value());
+    if (lower)
+        CHECK(got->lower == Approx(*lower).epsilon(1e-6));
+    else
+        CHECK(std::isnan(got->lower));  // "not defined" in the reference
+    CHECK(got->upper == Approx(*upper).epsilon(1e-6));
+}
+
+// The reference files' limit columns for each confidence level.
+struct LimitColumns {
+    double confidence;
+    const char* lower;
+    const char* upper;
+};
+const LimitColumns both_levels[] = {{0.95, "lower95_0cl", "upper95_0cl"}, {0.998, "lower99_8cl", "upper99_8cl"}};
+
+TrendPoint with_interval(double value, double half_width) {
+    return TrendPoint{value, value - half_width, value + half_width, std::nullopt, std::nullopt};
+}
+
+TrendPoint with_counts(double count, double denominator) {
+    return TrendPoint{count / denominator * 100, std::nullopt, std::nullopt, count, denominator};
+}
+
+std::vector<TrendPoint> series(const std::vector<double>& values, double half_width) {
+    std::vector<TrendPoint> points;
+    for (double v : values) points.push_back(with_interval(v, half_width));
+    return points;
+}
 
 }  // namespace
 
-TEST_CASE("z values match the normal distribution", "[derive]") {
+TEST_CASE("the normal quantile matches published values to 1e-12", "[derive]") {
+    CHECK(normal_quantile(0.975) == Approx(1.959963984540054).epsilon(1e-12));
+    CHECK(normal_quantile(0.999) == Approx(3.090232306167813).epsilon(1e-12));
+    CHECK(normal_quantile(0.025) == Approx(-1.959963984540054).epsilon(1e-12));
+    CHECK(normal_quantile(1e-10) == Approx(-6.361340902404056).epsilon(1e-12));
+    CHECK(normal_quantile(0.8) == Approx(0.8416212335729143).epsilon(1e-12));
+    CHECK(normal_quantile(0.5) == Approx(0.0).margin(1e-15));
     CHECK(z_for(0.95) == Approx(1.959963984540054).epsilon(1e-12));
     CHECK(z_for(0.998) == Approx(3.090232306167813).epsilon(1e-12));
+    CHECK(std::isnan(normal_quantile(0)));
+    CHECK(std::isnan(z_for(1)));
 }
 
-TEST_CASE("Byar's and Wilson limits reproduce PHEindicatormethods' reference values", "[derive]") {
-    for (const auto& row : read_reference("pheim_expected_byars_wilson.csv")) {
-        INFO("x=" << row.at("x") << " n=" << row.at("n") << " " << row.at("confidence") << " " << row.at("method"));
+TEST_CASE("gamma quantiles invert the Poisson tail sums to 1e-11", "[derive]") {
+    // For integer shape k, P(k, x) = P(Poisson(x) >= k): an independent check. Each tail is summed
+    // on its own side so that the check itself keeps full precision.
+    for (int k = 1; k <= 12; ++k) {
+        for (double p : {1e-6, 0.001, 0.025, 0.3, 0.5, 0.7, 0.975, 0.999}) {
+            const double x = gamma_quantile(k, p);
+            double term = std::exp(-x), below = 0, at_or_above = 0;
+            for (int j = 0; j < k; ++j) below += term, term *= x / (j + 1);
+            for (int j = k; j < k + 200; ++j) at_or_above += term, term *= x / (j + 1);
+            INFO("shape " << k << ", p " << p);
+            if (p <= 0.5)
+                CHECK(at_or_above == Approx(p).epsilon(1e-11));
+            else
+                CHECK(below == Approx(1 - p).epsilon(1e-11));
+        }
+    }
+    CHECK(gamma_quantile(1, 0.999) == Approx(-std::log(0.001)).epsilon(1e-12));
+    CHECK(gamma_quantile(2.5, 0) == 0);
+    CHECK(std::isinf(gamma_quantile(2.5, 1)));
+    CHECK(std::isnan(gamma_quantile(0, 0.5)));
+}
+
+TEST_CASE("Byar's and Wilson limits reproduce every row of the PHEindicatormethods reference", "[derive]") {
+    const auto rows = read_reference("pheim_expected_byars_wilson.csv");
+    REQUIRE(rows.size() == 13);
+    for (const auto& row : rows) {
+        INFO("x " << row.at("x") << ", n " << row.at("n") << ", " << row.at("confidence") << " " << row.at("method"));
         const double confidence = confidence_of(row.at("confidence"));
-        if (row.at("method") == "Byars")
-            check_limits(byars_limits(num(row.at("x")), confidence), row.at("lowercl"), row.at("uppercl"));
-        else
-            check_limits(wilson_limits(num(row.at("x")), num(row.at("n")), confidence, 1), row.at("lowercl"),
-                         row.at("uppercl"));
+        const auto got = row.at("method") == "Byars" ? byars_limits(input(row, "x"), confidence)
+                                                     : wilson_limits(input(row, "x"), input(row, "n"), confidence, 1);
+        check_limits(got, field(row, "lowercl"), field(row, "uppercl"));
     }
 }
 
-TEST_CASE("Wilson limits for proportions reproduce the reference values at both multipliers", "[derive]") {
-    for (const auto& row : read_reference("pheim_expected_proportion_wilson.csv")) {
-        INFO(row.at("Area") << " " << row.at("Numerator") << "/" << row.at("Denominator"));
-        const double multiplier = num(row.at("multiplier"));
-        const auto x = row.at("Numerator"), n = row.at("Denominator");
-        for (const auto& [confidence, lower, upper] :
-             {std::make_tuple(0.95, "lower95_0cl", "upper95_0cl"), std::make_tuple(0.998, "lower99_8cl", "upper99_8cl")}) {
-            const auto got = x.empty() || n.empty() ? std::nullopt : wilson_limits(num(x), num(n), confidence, multiplier);
-            check_limits(got, row.at(lower), row.at(upper));
+TEST_CASE("Wilson limits reproduce every proportion and percentage, and nothing for missing inputs", "[derive]") {
+    const auto rows = read_reference("pheim_expected_proportion_wilson.csv");
+    REQUIRE(rows.size() == 19);
+    for (const auto& row : rows) {
+        for (const auto& level : both_levels) {
+            INFO(row.at("Area") << " x" << row.at("multiplier") << " at " << level.confidence);
+            const auto got = wilson_limits(input(row, "Numerator"), input(row, "Denominator"), level.confidence,
+                                           input(row, "multiplier"));
+            check_limits(got, field(row, level.lower), field(row, level.upper));
         }
     }
 }
 
-TEST_CASE("crude rate limits are exact under 10 and Byar's from 10, as the reference says", "[derive]") {
-    for (const auto& row : read_reference("pheim_expected_rate_byars_exact.csv")) {
-        INFO(row.at("Area") << " " << row.at("Numerator") << "/" << row.at("Denominator"));
-        const auto x = row.at("Numerator"), n = row.at("Denominator");
-        const double multiplier = num(row.at("multiplier"));
-        for (const auto& [confidence, lower, upper] :
-             {std::make_tuple(0.95, "lower95_0cl", "upper95_0cl"), std::make_tuple(0.998, "lower99_8cl", "upper99_8cl")}) {
-            const auto got = x.empty() || n.empty() || x == "NA" || n == "NA"
-                                 ? std::nullopt
-                                 : crude_rate_limits(num(x), num(n), confidence, multiplier);
-            check_limits(got, row.at(lower), row.at(upper));
+TEST_CASE("crude rate limits are exact under 10 events and Byar's from 10, as every reference row says", "[derive]") {
+    const auto rows = read_reference("pheim_expected_rate_byars_exact.csv");
+    REQUIRE(rows.size() == 20);
+    for (const auto& row : rows) {
+        for (const auto& level : both_levels) {
+            INFO(row.at("Area") << " " << row.at("statistic") << " at " << level.confidence);
+            const auto got = crude_rate_limits(input(row, "Numerator"), input(row, "Denominator"), level.confidence,
+                                               input(row, "multiplier"));
+            check_limits(got, field(row, level.lower), field(row, level.upper));
         }
     }
 }
 
-TEST_CASE("directly standardised rates with Dobson limits reproduce the reference values", "[derive]") {
-    const double esp2013[] = {5000, 5500, 5500, 5500, 6000, 6000, 6500, 7000, 7000, 7000,
-                              7000, 6500, 6000, 5500, 5000, 4000, 2500, 1500, 1000};
+TEST_CASE("directly standardised rates with Dobson limits match every reference row, none under 10 events",
+          "[derive]") {
+    const std::vector<double> esp2013 = {5000, 5500, 5500, 5500, 6000, 6000, 6500, 7000, 7000, 7000,
+                                         7000, 6500, 6000, 5500, 5000, 4000, 2500, 1500, 1000};
     std::map<std::string, std::vector<AgeBand>> areas;
     for (const auto& row : read_reference("pheim_dsr_inputs_esp2013.csv")) {
         auto& bands = areas[row.at("area")];
-        const std::string count = row.at("count");  // one band is missing: no deaths recorded
-        bands.push_back({count.empty() ? 0 : num(count), num(row.at("pop")), esp2013[bands.size() % 19]});
+        bands.push_back({input(row, "count"), input(row, "pop"), esp2013.at(bands.size())});
     }
-    const auto expected = read_reference("pheim_dsr_expected.csv");
-    REQUIRE_FALSE(expected.empty());
-    for (const auto& row : expected) {
-        INFO(row.at("area"));
-        REQUIRE(areas.count(row.at("area")));
-        const double multiplier = row.at("statistic").find("100000") != std::string::npos ? 100000 : 10000;
-        const auto got = dsr_with_dobson(areas.at(row.at("area")), multiplier);
-        if (row.at("value").empty() || row.at("value") == "NA") {
-            CHECK_FALSE(got);
-            continue;
+    REQUIRE(areas.size() == 3);
+    const auto rows = read_reference("pheim_dsr_expected.csv");
+    REQUIRE(rows.size() == 6);
+    for (const auto& row : rows) {
+        const std::string statistic = row.at("statistic");
+        const auto per = statistic.find("per ");
+        const double multiplier = per == std::string::npos ? 100000 : std::stod(statistic.substr(per + 4));
+        REQUIRE(areas.at(row.at("area")).size() == 19);
+        for (const auto& level : both_levels) {
+            INFO(row.at("area") << " " << statistic << " at " << level.confidence);
+            const auto got = dsr_with_dobson(areas.at(row.at("area")), multiplier, level.confidence);
+            const auto value = field(row, "value");
+            REQUIRE(got.has_value() == value.has_value());
+            if (!got) continue;
+            CHECK(got->value == Approx(*value).epsilon(1e-6));
+            check_limits(got->limits, field(row, level.lower), field(row, level.upper));
         }
-        REQUIRE(got);
-        CHECK(got->value == Approx(num(row.at("value"))).epsilon(1e-6));
-        check_limits(got->ci95, row.at("lower95_0cl"), row.at("upper95_0cl"));
-        check_limits(got->ci998, row.at("lower99_8cl"), row.at("upper99_8cl"));
     }
 }
 
-TEST_CASE("comparison with England gives every verdict the Fingertips way", "[derive]") {
-    const Interval ci{10, 12};
-    CHECK(compare_with_benchmark(11, ci, 9, Polarity::higher_is_better) == "Better");
-    CHECK(compare_with_benchmark(11, ci, 9, Polarity::lower_is_better) == "Worse");
-    CHECK(compare_with_benchmark(11, ci, 13, Polarity::lower_is_better) == "Better");
-    CHECK(compare_with_benchmark(11, ci, 13, Polarity::higher_is_better) == "Worse");
-    CHECK(compare_with_benchmark(11, ci, 9, Polarity::no_judgement) == "Higher");
-    CHECK(compare_with_benchmark(11, ci, 13, Polarity::no_judgement) == "Lower");
-    CHECK(compare_with_benchmark(11, ci, 11.5, Polarity::higher_is_better) == "Similar");
-    CHECK(compare_with_benchmark(11, ci, 12, Polarity::higher_is_better) == "Similar");  // on the limit
-    CHECK(compare_with_benchmark(11, ci, 10, Polarity::lower_is_better) == "Similar");
-    CHECK(compare_with_benchmark(11, std::nullopt, 9, Polarity::higher_is_better) == "Not compared");
-    CHECK(compare_with_benchmark(std::nullopt, ci, 9, Polarity::higher_is_better) == "Not compared");
-    CHECK(compare_with_benchmark(11, ci, std::nullopt, Polarity::higher_is_better) == "Not compared");
+TEST_CASE("a missing count in an age band counts as zero in a standardised rate", "[derive]") {
+    std::vector<AgeBand> with_zero = {{20, 1000, 5000}, {0, 2000, 6000}, {30, 1500, 4000}};
+    std::vector<AgeBand> with_missing = with_zero;
+    with_missing[1].count = missing;
+    const auto a = dsr_with_dobson(with_zero, 100000, 0.95), b = dsr_with_dobson(with_missing, 100000, 0.95);
+    REQUIRE(a);
+    REQUIRE(b);
+    CHECK(b->value == Approx(a->value));
+    CHECK(b->limits.lower == Approx(a->limits.lower));
+    CHECK(b->limits.upper == Approx(a->limits.upper));
 }
 
-namespace {
-
-// Points with 95% limits of value +/- half_width.
-std::vector<TrendPoint> series(std::vector<double> values, double half_width) {
-    std::vector<TrendPoint> out;
-    for (const double v : values) out.push_back({v, v - half_width, v + half_width, std::nullopt, std::nullopt});
-    return out;
+TEST_CASE("a standardised rate is not computed without a positive population in every band", "[derive]") {
+    CHECK_FALSE(dsr_with_dobson({{20, 1000, 5000}, {10, 0, 6000}}, 100000, 0.95));
+    CHECK_FALSE(dsr_with_dobson({{20, 1000, 5000}, {10, missing, 6000}}, 100000, 0.95));
+    CHECK_FALSE(dsr_with_dobson({{20, 1000, 5000}, {-1, 500, 6000}}, 100000, 0.95));
+    CHECK_FALSE(dsr_with_dobson({}, 100000, 0.95));
 }
 
-}  // namespace
-
-TEST_CASE("a steadily rising series is increasing, and better or worse by polarity", "[derive][trend]") {
-    // Slope 1 a year with SE 0.51: chi-squared = 1 / (0.51^2 / 10) = 38, far above 9.55.
-    const auto rising = series({10, 11, 12, 13, 14}, 1);
-    CHECK(recent_trend(rising, Polarity::higher_is_better, false) == "Increasing and getting better");
-    CHECK(recent_trend(rising, Polarity::lower_is_better, false) == "Increasing and getting worse");
-    CHECK(recent_trend(rising, Polarity::no_judgement, false) == "Increasing");
+TEST_CASE("Wilson limits are not defined for impossible proportions and stay within 0 to 1", "[derive]") {
+    CHECK_FALSE(wilson_limits(11, 10, 0.95, 100));
+    CHECK_FALSE(wilson_limits(-1, 10, 0.95, 100));
+    CHECK_FALSE(wilson_limits(0, 0, 0.95, 100));
+    CHECK_FALSE(wilson_limits(5, 10, 1.5, 100));
+    const auto none = wilson_limits(0, 50, 0.95, 100), all = wilson_limits(50, 50, 0.95, 100);
+    REQUIRE(none);
+    REQUIRE(all);
+    CHECK(none->lower == 0);
+    CHECK(none->upper > 0);
+    CHECK(all->upper == 100);
+    CHECK(all->lower < 100);
 }
 
-TEST_CASE("a steadily falling series is decreasing", "[derive][trend]") {
-    const auto falling = series({14, 13, 12, 11, 10}, 1);
-    CHECK(recent_trend(falling, Polarity::lower_is_better, false) == "Decreasing and getting better");
-    CHECK(recent_trend(falling, Polarity::higher_is_better, false) == "Decreasing and getting worse");
-    CHECK(recent_trend(falling, Polarity::no_judgement, false) == "Decreasing");
+TEST_CASE("limits for a count of zero start at zero", "[derive]") {
+    const auto byars = byars_limits(0, 0.95), exact = exact_poisson_limits(0, 0.95);
+    REQUIRE(byars);
+    REQUIRE(exact);
+    CHECK(byars->lower == 0);
+    CHECK(exact->lower == 0);
+    CHECK(exact->upper == Approx(-std::log(0.025)).epsilon(1e-12));  // chi2inv(0.975, 2)/2
+    CHECK_FALSE(byars_limits(-1, 0.95));
+    CHECK_FALSE(crude_rate_limits(5, 0, 0.95, 100000));
 }
 
-TEST_CASE("a flat or noisy series shows no significant change", "[derive][trend]") {
-    CHECK(recent_trend(series({10, 10, 10, 10, 10}, 1), Polarity::higher_is_better, false) == "No significant change");
-    // A small rise with wide intervals: chi-squared = 0.1^2 / (2.55^2 / 10) = 0.015.
-    CHECK(recent_trend(series({10, 10.1, 10.2, 10.3, 10.4}, 5), Polarity::higher_is_better, false) ==
-          "No significant change");
+TEST_CASE("an interval wholly above or below the benchmark is better or worse by polarity", "[derive][compare]") {
+    const Interval above{12, 14}, below{6, 8};
+    CHECK(compare_with_benchmark(13, above, 10, Polarity::higher_is_better) == "Better");
+    CHECK(compare_with_benchmark(7, below, 10, Polarity::higher_is_better) == "Worse");
+    CHECK(compare_with_benchmark(13, above, 10, Polarity::lower_is_better) == "Worse");
+    CHECK(compare_with_benchmark(7, below, 10, Polarity::lower_is_better) == "Better");
+    CHECK(compare_with_benchmark(13, above, 10, Polarity::no_judgement) == "Higher");
+    CHECK(compare_with_benchmark(7, below, 10, Polarity::no_judgement) == "Lower");
 }
 
-TEST_CASE("a trend that hangs on one point is not significant", "[derive][trend]") {
-    // Without the last point the slope is negative, so the rise is not robust.
-    CHECK(recent_trend(series({12, 11.5, 11, 10.5, 30}, 0.5), Polarity::higher_is_better, false) ==
-          "No significant change");
+TEST_CASE("a benchmark inside the interval, or exactly on a limit, is similar", "[derive][compare]") {
+    for (auto polarity : {Polarity::higher_is_better, Polarity::lower_is_better, Polarity::no_judgement}) {
+        CHECK(compare_with_benchmark(10.5, Interval{9, 12}, 10, polarity) == "Similar");
+        CHECK(compare_with_benchmark(11, Interval{10, 12}, 10, polarity) == "Similar");
+        CHECK(compare_with_benchmark(9, Interval{8, 10}, 10, polarity) == "Similar");
+    }
 }
 
-TEST_CASE("fewer than five points, or a point without limits, cannot be calculated", "[derive][trend]") {
-    CHECK(recent_trend(series({10, 11, 12, 13}, 1), Polarity::higher_is_better, false) == "Cannot be calculated");
-    auto gap = series({10, 11, 12, 13, 14}, 1);
-    gap[2].lower.reset();
+TEST_CASE("a missing value, interval or benchmark is not compared", "[derive][compare]") {
+    const Interval ci{12, 14};
+    CHECK(compare_with_benchmark(std::nullopt, ci, 10, Polarity::higher_is_better) == "Not compared");
+    CHECK(compare_with_benchmark(13, std::nullopt, 10, Polarity::higher_is_better) == "Not compared");
+    CHECK(compare_with_benchmark(13, ci, std::nullopt, Polarity::higher_is_better) == "Not compared");
+    CHECK(compare_with_benchmark(13, Interval{missing, 14}, 10, Polarity::no_judgement) == "Not compared");
+}
+
+TEST_CASE("the 95/99.8 comparison keeps the 95% verdict and says how significant it is", "[derive][compare]") {
+    const Interval ci95{12, 14}, wide998{11, 15}, wider998{9, 16}, touching998{10, 15};
+    const auto strong = compare_with_benchmark_9598(13, ci95, wide998, 10, Polarity::higher_is_better);
+    CHECK(strong.verdict == "Better");
+    CHECK(strong.level == 998);
+    const auto weak = compare_with_benchmark_9598(13, ci95, wider998, 10, Polarity::lower_is_better);
+    CHECK(weak.verdict == "Worse");
+    CHECK(weak.level == 95);
+    // A benchmark on the 99.8% limit is inside it, so only the 95% difference stands.
+    CHECK(compare_with_benchmark_9598(13, ci95, touching998, 10, Polarity::no_judgement).level == 95);
+    CHECK(compare_with_benchmark_9598(13, ci95, std::nullopt, 10, Polarity::no_judgement).level == 95);
+    const auto similar = compare_with_benchmark_9598(13, ci95, wide998, 13, Polarity::higher_is_better);
+    CHECK(similar.verdict == "Similar");
+    CHECK(similar.level == 0);
+    const auto absent = compare_with_benchmark_9598(13, std::nullopt, wide998, 10, Polarity::higher_is_better);
+    CHECK(absent.verdict == "Not compared");
+    CHECK(absent.level == 0);
+}
+
+TEST_CASE("a steadily rising series is increasing, better or worse by polarity", "[derive][trend]") {
+    // Equal weights (SE = 2/3.92), slope 2 per period: chi^2 = 4 * 10 * 3.8416 = 153.7 > 9.5495,
+    // and any four points of a straight line still rise.
+    const auto points = series({10, 12, 14, 16, 18}, 1);
+    CHECK(recent_trend(points, Polarity::higher_is_better, false) == "Increasing and getting better");
+    CHECK(recent_trend(points, Polarity::lower_is_better, false) == "Increasing and getting worse");
+    CHECK(recent_trend(points, Polarity::no_judgement, false) == "Increasing");
+}
+
+TEST_CASE("a steadily falling series is decreasing, better or worse by polarity", "[derive][trend]") {
+    // The mirror of the rising series: slope -2, the same chi^2 of 153.7.
+    const auto points = series({18, 16, 14, 12, 10}, 1);
+    CHECK(recent_trend(points, Polarity::higher_is_better, false) == "Decreasing and getting worse");
+    CHECK(recent_trend(points, Polarity::lower_is_better, false) == "Decreasing and getting better");
+    CHECK(recent_trend(points, Polarity::no_judgement, false) == "Decreasing");
+}
+
+TEST_CASE("a flat series shows no significant change", "[derive][trend]") {
+    // Slope = sum (t-2) y / 10 = -0.01 with weight 0.9604: chi^2 = 0.0001 * 9.604, far below 9.5495.
+    const auto points = series({10, 10.5, 9.8, 10.2, 10.1}, 2);
+    CHECK(recent_trend(points, Polarity::higher_is_better, false) == "No significant change");
+    CHECK(recent_trend(points, Polarity::no_judgement, false) == "No significant change");
+}
+
+TEST_CASE("a trend that hangs on one point shows no significant change", "[derive][trend]") {
+    // 10, 10, 10, 10, 20: slope 2 and chi^2 153.7, but without the last point the slope is 0.
+    const auto points = series({10, 10, 10, 10, 20}, 1);
+    CHECK(recent_trend(points, Polarity::higher_is_better, false) == "No significant change");
+}
+
+TEST_CASE("fewer than five points cannot be calculated", "[derive][trend]") {
+    CHECK(recent_trend(series({10, 12, 14, 16}, 1), Polarity::higher_is_better, false) == "Cannot be calculated");
+    CHECK(recent_trend({}, Polarity::higher_is_better, true) == "Cannot be calculated");
+}
+
+TEST_CASE("a recent point without a usable interval cannot be calculated", "[derive][trend]") {
+    auto gap = series({10, 12, 14, 16, 18}, 1);
+    gap[2].lower = std::nullopt;
     CHECK(recent_trend(gap, Polarity::higher_is_better, false) == "Cannot be calculated");
+    auto zero_width = series({10, 12, 14, 16, 18}, 1);
+    zero_width[4] = with_interval(18, 0);
+    CHECK(recent_trend(zero_width, Polarity::higher_is_better, false) == "Cannot be calculated");
 }
 
 TEST_CASE("only the five most recent points count", "[derive][trend]") {
-    auto points = series({30, 20, 10, 11, 12, 13, 14}, 1);
+    // The oldest point has no interval and would break the rising series; it is left out.
+    auto points = series({30, 10, 12, 14, 16, 18}, 1);
+    points[0].lower = std::nullopt;
     CHECK(recent_trend(points, Polarity::higher_is_better, false) == "Increasing and getting better");
 }
 
-TEST_CASE("proportions use the chi-squared test for trend on counts", "[derive][trend]") {
-    // 50 -> 70 out of 100: T = 50, Var = 0.6*0.4*1000 = 240, chi-squared = 10.4 > 9.55.
+TEST_CASE("proportions with counts use the chi-squared test for trend", "[derive][trend]") {
+    // 100..180 of 1000: p = 0.14, T = sum x (t-2) = 200, sum n (t-2)^2 = 10000,
+    // chi^2 = 200^2 / (0.14 * 0.86 * 10000) = 33.2 > 9.5495. No intervals: the counts alone decide.
     std::vector<TrendPoint> points;
-    for (const double x : {50, 55, 60, 65, 70}) points.push_back({x, std::nullopt, std::nullopt, x, 100});
+    for (double x : {100, 120, 140, 160, 180}) points.push_back(with_counts(x, 1000));
     CHECK(recent_trend(points, Polarity::higher_is_better, true) == "Increasing and getting better");
-    // A point with count = denominator is taken without dividing by zero.
-    std::vector<TrendPoint> full;
-    for (const double x : {96, 97, 98, 99, 100}) full.push_back({x, std::nullopt, std::nullopt, x, 100});
+    CHECK(recent_trend(points, Polarity::lower_is_better, true) == "Increasing and getting worse");
+    // The same numbers not flagged as a proportion need intervals, which they lack.
+    CHECK(recent_trend(points, Polarity::higher_is_better, false) == "Cannot be calculated");
+}
+
+TEST_CASE("a small change in a proportion is not significant", "[derive][trend]") {
+    // 95, 97, 98, 99, 100 of 100: p = 0.978, T = 12, chi^2 = 144 / (0.978 * 0.022 * 1000) = 6.7 < 9.5495.
+    std::vector<TrendPoint> points;
+    for (double x : {95, 97, 98, 99, 100}) points.push_back(with_counts(x, 100));
+    CHECK(recent_trend(points, Polarity::higher_is_better, true) == "No significant change");
+}
+
+TEST_CASE("a proportion reaching 100% is tested without dividing by zero", "[derive][trend]") {
+    // 950..1000 of 1000: the last point has p = 1 but the pooled p = 0.978 is not.
+    // T = 120, chi^2 = 14400 / (0.978 * 0.022 * 10000) = 66.9; every subset still rises.
+    std::vector<TrendPoint> points;
+    for (double x : {950, 970, 980, 990, 1000}) points.push_back(with_counts(x, 1000));
+    CHECK(recent_trend(points, Polarity::lower_is_better, true) == "Increasing and getting worse");
+    CHECK(recent_trend(points, Polarity::no_judgement, true) == "Increasing");
+    // Every point at 100%: nothing varies, so no change rather than 0/0.
+    std::vector<TrendPoint> full(5, with_counts(200, 200));
     CHECK(recent_trend(full, Polarity::higher_is_better, true) == "No significant change");
 }
 
-TEST_CASE("local KPIs are green when they meet the target, amber when close", "[derive]") {
-    CHECK(target_rag(96, 95, Polarity::higher_is_better, 0.05) == "green");
-    CHECK(target_rag(92, 95, Polarity::higher_is_better, 0.05) == "amber");
-    CHECK(target_rag(69, 95, Polarity::higher_is_better, 0.05) == "red");
-    CHECK(target_rag(30, 35, Polarity::lower_is_better, 0.05) == "green");
-    CHECK(target_rag(36, 35, Polarity::lower_is_better, 0.05) == "amber");
+TEST_CASE("a falling proportion is decreasing, better when lower is better", "[derive][trend]") {
+    // The rising counts reversed: T = -200, the same chi^2 of 33.2.
+    std::vector<TrendPoint> points;
+    for (double x : {180, 160, 140, 120, 100}) points.push_back(with_counts(x, 1000));
+    CHECK(recent_trend(points, Polarity::lower_is_better, true) == "Decreasing and getting better");
+    CHECK(recent_trend(points, Polarity::higher_is_better, true) == "Decreasing and getting worse");
+    CHECK(recent_trend(points, Polarity::no_judgement, true) == "Decreasing");
 }
 
-TEST_CASE("a change is significant when the two intervals do not overlap", "[derive]") {
-    CHECK(significant_change(Interval{10, 12}, Interval{12.5, 14}) == true);
-    CHECK(significant_change(Interval{10, 12}, Interval{7, 9.5}) == true);
-    CHECK(significant_change(Interval{10, 12}, Interval{11, 13}) == false);
-    CHECK(significant_change(Interval{10, 12}, Interval{12, 13}) == false);  // touching limits overlap
-    CHECK_FALSE(significant_change(std::nullopt, Interval{12, 13}).has_value());
+TEST_CASE("a proportion without counts falls back to the weighted slope on its intervals", "[derive][trend]") {
+    CHECK(recent_trend(series({10, 12, 14, 16, 18}, 1), Polarity::higher_is_better, true) ==
+          "Increasing and getting better");
+}
+
+TEST_CASE("local KPIs are green when they meet the target, amber when close, red otherwise", "[derive]") {
+    CHECK(target_rag(96, 95, Polarity::higher_is_better, 0.05) == "green");
+    CHECK(target_rag(95, 95, Polarity::higher_is_better, 0.05) == "green");
+    CHECK(target_rag(92, 95, Polarity::higher_is_better, 0.05) == "amber");
+    CHECK(target_rag(90, 100, Polarity::higher_is_better, 0.1) == "amber");  // exactly on the band
+    CHECK(target_rag(80, 95, Polarity::higher_is_better, 0.05) == "red");
+    CHECK(target_rag(9, 10, Polarity::lower_is_better, 0.05) == "green");
+    CHECK(target_rag(10.4, 10, Polarity::lower_is_better, 0.05) == "amber");
+    CHECK(target_rag(12, 10, Polarity::lower_is_better, 0.05) == "red");
+    CHECK(target_rag(96, 95, Polarity::no_judgement, 0.05) == "green");
+    CHECK(target_rag(missing, 95, Polarity::higher_is_better, 0.05) == "red");
+}
+
+TEST_CASE("a change between reports is significant when the intervals do not overlap", "[derive]") {
+    CHECK(significant_change(Interval{10, 12}, Interval{13, 15}) == true);
+    CHECK(significant_change(Interval{10, 12}, Interval{12, 15}) == false);
+    CHECK_FALSE(significant_change(std::nullopt, Interval{13, 15}).has_value());
 }
