@@ -78,7 +78,5 @@ inline bool row_matches(const IndicatorDefinition& d, const IndicatorValue& row)
     return d.fingertips_id && *d.fingertips_id == row.indicator_id && (d.sex.empty() || d.sex == row.sex);
 }
 
-const char* to_string(Polarity p);
-const char* to_string(ValueType t);
 
 }  // namespace hwbgen::model

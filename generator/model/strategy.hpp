@@ -192,7 +192,6 @@ struct Place {
 };
 
 const char* to_string(SectionKind kind);
-const char* to_string(Tier tier);
 /// "Do", "Sponsor", "Watch" or "Not yet assigned", as the board writes them.
 const char* tier_label(Tier tier);
 

@@ -23,8 +23,6 @@ void set_markdown(View& v, const std::string& name, const std::string& markdown,
 
 std::string section_url(const model::Section& s);
 std::string priority_url(const model::Section& s, const model::Priority& p);
-std::string section_label(const model::Section& s);
-std::string priority_label(const model::Priority& p);
 
 /// "Not compared" -> "not-compared", for CSS classes.
 std::string css_class(std::string word);

@@ -21,10 +21,6 @@ std::string section_url(const model::Section& s) { return "sections/" + s.id + "
 
 std::string priority_url(const model::Section& s, const model::Priority& p) { return section_url(s) + p.id + "/"; }
 
-std::string section_label(const model::Section& s) { return s.title; }
-
-std::string priority_label(const model::Priority& p) { return p.title; }
-
 namespace {
 
 const model::Subgroup* find_subgroup(const model::Place& place, const std::optional<model::Ref>& ref) {
