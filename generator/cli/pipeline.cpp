@@ -19,10 +19,7 @@ void print_diagnostics(diag::Diagnostics& diags, const load::ContentTree& tree, 
     for (const auto& d : diags.all()) {
         std::string line;
         if (d.pos.line > 0)
-            if (auto bytes = tree.read(d.pos.file)) {
-                diag::Diagnostics ignored;
-                line = load::line_of(load::prepare_text(d.pos.file, *bytes, ignored).value_or(""), d.pos.line);
-            }
+            if (const auto bytes = tree.read(d.pos.file)) line = load::printable_line(*bytes, d.pos.line);
         err << diag::format(d, line);
     }
 }

@@ -59,6 +59,18 @@ std::optional<std::string> prepare_text(const std::string& path, std::string byt
     return normalise_line_endings(bytes);
 }
 
+std::string printable_line(const std::string& bytes, int line) {
+    std::string text = normalise_line_endings(bytes.compare(0, 3, "\xEF\xBB\xBF") == 0 ? bytes.substr(3) : bytes);
+    const std::string raw = line_of(text, line);
+    std::string out;
+    for (size_t i = 0; i < raw.size();) {
+        const size_t n = utf8_length(raw, i);
+        out += n == 0 ? std::string("?") : raw.substr(i, n);
+        i += n == 0 ? 1 : n;
+    }
+    return out;
+}
+
 std::string line_of(const std::string& text, int line) {
     size_t start = 0;
     for (int i = 1; i < line; ++i) {
