@@ -65,6 +65,11 @@ View comparator_rows(const derive::IndicatorFigure& f) {
                                                      : std::nullopt;
         const auto england = f.england ? f.england->value : std::nullopt;
         r.set("compared", derive::compare_with_benchmark(row->value, ci, england, f.definition->polarity));
+        // The place itself against this comparator, by the place's own interval.
+        const auto& own = *f.latest;
+        const auto own_ci = own.lower95 && own.upper95 ? std::optional<derive::Interval>({*own.lower95, *own.upper95})
+                                                       : std::nullopt;
+        r.set("place_compared", derive::compare_with_benchmark(own.value, own_ci, row->value, f.definition->polarity));
         rows.push_back(r);
     }
     return rows;
