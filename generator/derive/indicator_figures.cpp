@@ -34,11 +34,11 @@ void compare(IndicatorFigure& f) {
     const auto& row = *f.latest;
     if (f.definition->comparison == model::ComparisonMethod::none) return;
     if (row.lower95 && row.upper95 && f.england && f.england->value) {
-        f.compared = compare_with_benchmark(row.value, Interval{*row.lower95, *row.upper95}, f.england->value,
-                                            f.definition->polarity);
-        if (f.definition->comparison == model::ComparisonMethod::ci95_998 && row.lower998 && row.upper998)
-            f.significant_998 = compare_with_benchmark(row.value, Interval{*row.lower998, *row.upper998},
-                                                       f.england->value, f.definition->polarity) != "Similar";
+        const auto result = compare_with_benchmark_9598(row.value, interval_of(row.lower95, row.upper95),
+                                                         interval_of(row.lower998, row.upper998),
+                                                         f.england->value, f.definition->polarity);
+        f.compared = result.verdict;
+        f.significant_998 = f.definition->comparison == model::ComparisonMethod::ci95_998 && result.level == 998;
     } else if (!row.compared_england.empty()) {
         // Without limits we cannot test significance ourselves; Fingertips' verdict is shown, attributed.
         f.compared = row.compared_england;

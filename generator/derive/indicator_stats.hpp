@@ -23,6 +23,12 @@ struct Interval {
     double upper;
 };
 
+/// The interval of two optional limits, when both are there.
+inline std::optional<Interval> interval_of(const std::optional<double>& lower, const std::optional<double>& upper) {
+    if (!lower || !upper) return std::nullopt;
+    return Interval{*lower, *upper};
+}
+
 /// The standard normal quantile (inverse CDF) at `p`, accurate to about 1e-15 relative.
 /// NaN when p is outside (0, 1).
 double normal_quantile(double p);

@@ -40,8 +40,7 @@ model::IndicatorDefinition definition_for(const model::IndicatorValue& row,
 std::string compare(const RowAssessment& a, const model::IndicatorValue* benchmark,
                     const model::IndicatorDefinition& d) {
     if (!benchmark || benchmark == a.row || d.comparison == model::ComparisonMethod::none) return "Not compared";
-    const auto ci = a.lower95 && a.upper95 ? std::optional<Interval>({*a.lower95, *a.upper95}) : std::nullopt;
-    return compare_with_benchmark(a.row->value, ci, benchmark->value, d.polarity);
+    return compare_with_benchmark(a.row->value, interval_of(a.lower95, a.upper95), benchmark->value, d.polarity);
 }
 
 // The series each row belongs to, oldest first, so a row's trend uses the points up to it.
@@ -78,9 +77,8 @@ std::vector<RowAssessment> assess_rows(const std::vector<model::IndicatorValue>&
         a.compared_england = compare(a, index.find(row, model::england_area_code), d);
         const auto* england = index.find(row, model::england_area_code);
         if (d.comparison == model::ComparisonMethod::ci95_998 && england && england != &row) {
-            const auto ci = row.lower998 && row.upper998 ? std::optional<Interval>({*row.lower998, *row.upper998})
-                                                         : std::nullopt;
-            a.compared_england_998 = compare_with_benchmark(row.value, ci, england->value, d.polarity);
+            a.compared_england_998 = compare_with_benchmark(row.value, interval_of(row.lower998, row.upper998),
+                                                            england->value, d.polarity);
         }
         a.compared_parent = row.parent_code.empty() ? "Not compared" : compare(a, index.find(row, row.parent_code), d);
         a.trend = trend_up_to(series.at({breakdown(row), row.area_code}), row, d);

@@ -61,15 +61,13 @@ View comparator_rows(const derive::IndicatorFigure& f) {
         View r;
         r.set("area", row->area_name.empty() ? row->area_code : row->area_name);
         r.set("value", number(row->value));
-        const auto ci = row->lower95 && row->upper95 ? std::optional<derive::Interval>({*row->lower95, *row->upper95})
-                                                     : std::nullopt;
         const auto england = f.england ? f.england->value : std::nullopt;
-        r.set("compared", derive::compare_with_benchmark(row->value, ci, england, f.definition->polarity));
+        r.set("compared", derive::compare_with_benchmark(row->value, derive::interval_of(row->lower95, row->upper95),
+                                                         england, f.definition->polarity));
         // The place itself against this comparator, by the place's own interval.
         const auto& own = *f.latest;
-        const auto own_ci = own.lower95 && own.upper95 ? std::optional<derive::Interval>({*own.lower95, *own.upper95})
-                                                       : std::nullopt;
-        r.set("place_compared", derive::compare_with_benchmark(own.value, own_ci, row->value, f.definition->polarity));
+        r.set("place_compared", derive::compare_with_benchmark(own.value, derive::interval_of(own.lower95, own.upper95),
+                                                               row->value, f.definition->polarity));
         rows.push_back(r);
     }
     return rows;
