@@ -45,6 +45,7 @@ private:
 void register_ids(const model::Place& place, diag::Diagnostics& diags) {
     IdRegistry ids(diags);
     for (const auto& s : place.subgroups) ids.add(s.id, s.pos, "sub-group");
+    for (const auto& g : place.plus_groups) ids.add(g.id, g.pos, "PLUS group");
     for (const auto& page : place.pages) ids.add(page.id, page.pos, "page");
     for (const auto& s : place.sections) {
         ids.add(s.id, s.pos, "section");
@@ -96,11 +97,13 @@ void check_references(const model::Place& place, const model::IndicatorSet& indi
     const RefChecker subgroup(diags, "sub-group", ids_of(place.subgroups));
     const RefChecker section(diags, "section", ids_of(place.sections));
     const RefChecker indicator(diags, "indicator", ids_of(indicators.definitions));
+    const RefChecker kind(diags, "section kind", ids_of(place.section_kinds));
     for (const auto& s : place.subgroups)
         for (const auto& r : s.covers) section(r);
     for (const auto& t : place.timetable) subgroup(t.lead);
     for (const auto& s : place.sections) {
         subgroup(s.lead);
+        kind(s.kind);
         for (const auto& p : s.priorities) {
             for (const auto& r : p.indicators) indicator(r);
             for (const auto& c : p.commitments) subgroup(c.lead);

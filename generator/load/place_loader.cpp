@@ -56,6 +56,35 @@ std::vector<model::Contact> read_contacts(const YamlMap& m) {
     return out;
 }
 
+std::vector<model::PlusGroup> read_plus_groups(const YamlMap& m) {
+    std::vector<model::PlusGroup> out;
+    for (const auto& g : m.maps("plus_groups")) {
+        g.allow_only({"id", "name", "description"});
+        out.push_back({g.text("id", true), g.value_pos("id"), g.text("name", true), g.text("description")});
+    }
+    return out;
+}
+
+std::string lower_first(std::string s) {
+    if (!s.empty() && s[0] >= 'A' && s[0] <= 'Z') s[0] = char(s[0] - 'A' + 'a');
+    return s;
+}
+
+std::vector<model::SectionKind> read_section_kinds(const YamlMap& m) {
+    if (!m.has("section_kinds")) return model::default_section_kinds();
+    std::vector<model::SectionKind> out;
+    for (const auto& k : m.maps("section_kinds")) {
+        k.allow_only({"id", "label", "plural", "heading", "plan"});
+        const auto plan = detail::choice(k, "plan", {"column", "band"}, false);
+        model::SectionKind kind{k.text("id", true), k.value_pos("id"), k.text("label", true), k.text("heading"),
+                                plan == std::optional<std::string>("band")};
+        // The home page's heading over these sections: "Our themes" unless worded otherwise.
+        if (kind.heading.empty()) kind.heading = "Our " + lower_first(k.has("plural") ? k.text("plural") : kind.label + "s");
+        out.push_back(kind);
+    }
+    return out;
+}
+
 void read_labels(const YamlMap& m, model::Labels& labels) {
     const auto l = m.map("labels");
     if (!l) return;
@@ -105,7 +134,8 @@ void read_easy_read(const YamlMap& m, model::Place& place) {
 void read_place_file(const YamlMap& m, model::Place& place) {
     m.allow_only({"name", "area_code", "board", "site_url", "strategy", "vision", "vision_narrative",
                   "foreword", "principles_intro", "principles", "enablers_intro", "enablers", "glossary",
-                  "subgroups", "timetable", "contacts", "comparators", "labels", "easy_read", "easy_read_rules"});
+                  "subgroups", "timetable", "contacts", "comparators", "labels", "easy_read", "easy_read_rules",
+                  "plus_groups", "section_kinds"});
     place.pos = m.pos();
     place.name = m.text("name", true);
     place.area_code = m.text("area_code", true);
@@ -116,6 +146,8 @@ void read_place_file(const YamlMap& m, model::Place& place) {
     place.subgroups = read_subgroups(m);
     place.timetable = read_timetable(m);
     place.contacts = read_contacts(m);
+    place.plus_groups = read_plus_groups(m);
+    place.section_kinds = read_section_kinds(m);
     place.comparators = m.texts("comparators");
     read_labels(m, place.labels);
     read_easy_read(m, place);

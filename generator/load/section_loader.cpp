@@ -56,9 +56,9 @@ std::vector<model::Kpi> read_kpis(const YamlMap& m) {
 std::vector<model::Project> read_projects(const YamlMap& m) {
     std::vector<model::Project> out;
     for (const auto& p : m.maps("projects")) {
-        p.allow_only({"id", "title", "description", "kpis"});
+        p.allow_only({"id", "title", "description", "kpis", "governance"});
         out.push_back({p.text("id", true), p.value_pos("id"), p.text("title", true), p.text("description"),
-                       read_kpis(p)});
+                       read_kpis(p), p.text("governance")});
     }
     return out;
 }
@@ -107,9 +107,7 @@ model::Section read_section(const YamlMap& m) {
     s.pos = m.value_pos("id");
     s.number = m.text("number");
     s.title = m.text("title", true);
-    const auto kind = choice(m, "kind", {"life-course", "cross-cutting"}, true);
-    s.kind = kind == std::optional<std::string>("cross-cutting") ? model::SectionKind::cross_cutting
-                                                                 : model::SectionKind::life_course;
+    s.kind = {m.text("kind", true), m.value_pos("kind")};
     s.lead = m.ref("lead");
     s.intro = m.text("intro");
     for (const auto& p : m.maps("priorities", true)) s.priorities.push_back(read_priority(p));

@@ -3,8 +3,22 @@
 
 namespace hwbgen::model {
 
-const char* to_string(SectionKind kind) {
-    return kind == SectionKind::life_course ? "life-course" : "cross-cutting";
+std::vector<SectionKind> default_section_kinds() {
+    std::vector<SectionKind> kinds(2);
+    kinds[0].id = "life-course";
+    kinds[0].label = "Life-course stage";
+    kinds[0].heading = "Our priorities across the life course";
+    kinds[1].id = "cross-cutting";
+    kinds[1].label = "Cross-cutting priority";
+    kinds[1].heading = "Priorities across every stage of life";
+    kinds[1].band = true;
+    return kinds;
+}
+
+const SectionKind* find_kind(const Place& place, const std::string& id) {
+    for (const auto& k : place.section_kinds)
+        if (k.id == id) return &k;
+    return nullptr;
 }
 
 const char* tier_label(Tier tier) {

@@ -16,7 +16,18 @@ struct Ref {
     SourcePos pos;
 };
 
-enum class SectionKind { life_course, cross_cutting };
+/// How a strategy groups its sections (life-course stages, themes, cross-cutting priorities):
+/// the vocabulary is the place's own, with life-course and cross-cutting as defaults.
+struct SectionKind {
+    std::string id;
+    SourcePos pos;
+    std::string label;    ///< one section of this kind: "Life-course stage", "Theme"
+    std::string heading;  ///< heading over these sections on the home page
+    bool band = false;    ///< on the plan on a page: a full-width band instead of a column
+};
+
+/// The kinds a place gets when its place.yaml declares none.
+std::vector<SectionKind> default_section_kinds();
 
 /// The board's Do / Sponsor / Watch approach; most commitments start unassigned.
 enum class Tier { unassigned, do_, sponsor, watch };
@@ -49,6 +60,7 @@ struct Project {
     std::string title;
     std::string description;  ///< Markdown
     std::vector<Kpi> kpis;
+    std::string governance;  ///< who is responsible for this project, Markdown
 };
 
 struct Priority {
@@ -91,7 +103,7 @@ struct Section {
     SourcePos pos;
     std::string number;
     std::string title;
-    SectionKind kind = SectionKind::life_course;
+    Ref kind;  ///< a SectionKind id
     std::optional<Ref> lead;
     std::string intro;  ///< Markdown
     std::vector<Priority> priorities;
@@ -129,6 +141,15 @@ struct Subgroup {
     std::vector<Ref> covers;
     std::string description;  ///< Markdown
     std::vector<std::string> focus;
+};
+
+/// A population with the starkest inequalities (Core20PLUS5): progress updates report the
+/// actions for each.
+struct PlusGroup {
+    std::string id;
+    SourcePos pos;
+    std::string name;
+    std::string description;  ///< Markdown
 };
 
 struct TimetableEntry {
@@ -181,6 +202,8 @@ struct Place {
     std::vector<Subgroup> subgroups;
     std::vector<TimetableEntry> timetable;
     std::vector<Contact> contacts;
+    std::vector<PlusGroup> plus_groups;
+    std::vector<SectionKind> section_kinds;
     std::vector<std::string> comparators;
     Labels labels;
     std::vector<Section> sections;
@@ -191,7 +214,8 @@ struct Place {
     SourcePos easy_read_rules_pos;
 };
 
-const char* to_string(SectionKind kind);
+/// The place's kind with this id; null when it has none.
+const SectionKind* find_kind(const Place& place, const std::string& id);
 /// "Do", "Sponsor", "Watch" or "Not yet assigned", as the board writes them.
 const char* tier_label(Tier tier);
 

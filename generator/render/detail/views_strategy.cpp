@@ -51,7 +51,8 @@ View section_card(const model::Place& place, const model::Section& s) {
     v.set("title", s.title);
     set_text(v, "number", s.number);
     v.set("url", section_url(s));
-    v.set("kind", model::to_string(s.kind));
+    const auto* kind = model::find_kind(place, s.kind.id);
+    v.set("kind", kind ? kind->label : s.kind.id);
     const auto* lead = find_subgroup(place, s.lead);
     set_text(v, "lead", lead ? lead->name : std::string{});
     View priorities = list_view();
@@ -80,12 +81,19 @@ View home_view(const SiteContext& ctx) {
     View v;
     v.set("vision", place.vision);
     set_markdown(v, "vision_narrative", place.vision_narrative);
-    View life_course = list_view(), cross_cutting = list_view();
-    for (const auto& s : place.sections)
-        (s.kind == model::SectionKind::life_course ? life_course : cross_cutting).push_back(section_card(place, s));
-    v.set("life_course", life_course);
-    v.set("cross_cutting", cross_cutting);
-    v.set("has_cross_cutting", !cross_cutting.is_empty_list());
+    View groups = list_view();
+    for (const auto& kind : place.section_kinds) {
+        View sections = list_view();
+        for (const auto& s : place.sections)
+            if (s.kind.id == kind.id) sections.push_back(section_card(place, s));
+        if (sections.is_empty_list()) continue;
+        View g;
+        g.set("id", kind.id);
+        g.set("heading", kind.heading);
+        g.set("sections", sections);
+        groups.push_back(g);
+    }
+    v.set("kinds", groups);
     v.set("indicator_table", indicator_table_view(ctx, nullptr));
     v.set("contacts", contact_list(place));
     v.set("has_contacts", !place.contacts.empty());
@@ -100,10 +108,12 @@ bool has_do_commitment(const model::Priority& p) {
     return false;
 }
 
-View plan_sections(const model::Place& place, model::SectionKind kind) {
+// The plan's columns (band = false) or its full-width bands (band = true).
+View plan_sections(const model::Place& place, bool band) {
     View list = list_view();
     for (const auto& s : place.sections) {
-        if (s.kind != kind) continue;
+        const auto* kind = model::find_kind(place, s.kind.id);
+        if (!kind || kind->band != band) continue;
         View v = section_card(place, s);
         View priorities = list_view();
         for (const auto& p : s.priorities) {
@@ -133,10 +143,8 @@ View plan_view(const SiteContext& ctx) {
     const auto& place = ctx.place;
     View v;
     v.set("vision", place.vision);
-    v.set("life_course", plan_sections(place, model::SectionKind::life_course));
-    const View cross = plan_sections(place, model::SectionKind::cross_cutting);
-    v.set("cross_cutting", cross);
-    v.set("has_cross_cutting", !cross.is_empty_list());
+    v.set("columns", plan_sections(place, false));
+    v.set("bands", plan_sections(place, true));
     v.set("principles", titles(place.principles));
     v.set("has_principles", !place.principles.empty());
     v.set("enablers", titles(place.enablers));
@@ -215,6 +223,7 @@ View project_list(const model::Priority& p) {
         }
         v.set("kpis", kpis);
         v.set("has_kpis", !pr.kpis.empty());
+        set_markdown(v, "governance", pr.governance);
         list.push_back(v);
     }
     return list;

@@ -107,14 +107,20 @@ TEST_CASE("a sub-group covering an unknown section is reported in place.yaml", "
           place_path + ":14:14: error: unknown section 'best-stat' [did you mean 'best-start'?]\n");
 }
 
-TEST_CASE("unknown tier and kind values list the allowed ones", "[load]") {
-    auto text = replace(test::minimal_section_yaml, "kind: life-course", "kind: lifecourse");
-    text = replace(text, "        text: We will write a manifesto.\n",
-                   "        text: We will write a manifesto.\n        tier: dos\n");
+TEST_CASE("an unknown tier lists the allowed ones", "[load]") {
+    const auto text = replace(test::minimal_section_yaml, "        text: We will write a manifesto.\n",
+                              "        text: We will write a manifesto.\n        tier: dos\n");
     CHECK(problems_with(section_path, text) ==
-          section_path + ":3:7: error: unknown kind 'lifecourse' [did you mean 'life-course'? use one of: "
-                         "life-course, cross-cutting]\n" +
-              section_path + ":13:15: error: unknown tier 'dos' [did you mean 'do'? use one of: do, sponsor, watch]\n");
+          section_path + ":13:15: error: unknown tier 'dos' [did you mean 'do'? use one of: do, sponsor, watch]\n");
+}
+
+TEST_CASE("a section's kind must be one the place declares, or a default one", "[load][check]") {
+    const auto text = replace(test::minimal_section_yaml, "kind: life-course", "kind: lifecourse");
+    CHECK(problems_with(section_path, text) ==
+          section_path + ":3:7: error: unknown section kind 'lifecourse' [did you mean 'life-course'?]\n");
+    const auto themed = test::minimal_place_yaml + std::string("section_kinds:\n  - id: theme\n    label: Theme\n");
+    CHECK(problems_with(place_path, themed) ==
+          section_path + ":3:7: error: unknown section kind 'life-course' [known section kinds: theme]\n");
 }
 
 TEST_CASE("invalid UTF-8 is reported where it starts", "[load]") {
