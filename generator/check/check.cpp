@@ -1,5 +1,7 @@
 #include "check/check.hpp"
 
+#include "check/detail/ref_checker.hpp"
+
 #include <map>
 #include <set>
 
@@ -16,6 +18,9 @@ bool is_slug(const std::string& id) {
 }
 
 namespace {
+
+using detail::RefChecker;
+using detail::ids_of;
 
 // Ids share one namespace per place, because they become URLs and cycle files refer to them.
 class IdRegistry {
@@ -55,41 +60,6 @@ void register_ids(const model::Place& place, diag::Diagnostics& diags) {
             for (const auto& pr : p.projects) ids.add(pr.id, pr.pos, "project");
         }
     }
-}
-
-// Checks references of one kind against the ids that exist.
-class RefChecker {
-public:
-    RefChecker(diag::Diagnostics& diags, const char* what, std::vector<std::string> known)
-        : diags_(diags), what_(what), known_(std::move(known)) {}
-
-    void operator()(const model::Ref& ref) const {
-        for (const auto& k : known_)
-            if (k == ref.id) return;
-        std::string hint = diag::did_you_mean(ref.id, known_);
-        if (hint.empty()) hint = "known " + std::string(what_) + "s: " + list();
-        diags_.error(ref.pos, "unknown " + std::string(what_) + " '" + ref.id + "'", hint);
-    }
-    void operator()(const std::optional<model::Ref>& ref) const {
-        if (ref) (*this)(*ref);
-    }
-
-private:
-    std::string list() const {
-        std::string out;
-        for (size_t i = 0; i < known_.size() && i < 8; ++i) out += (i ? ", " : "") + known_[i];
-        return out.empty() ? "none (add them first)" : out + (known_.size() > 8 ? ", ..." : "");
-    }
-    diag::Diagnostics& diags_;
-    const char* what_;
-    std::vector<std::string> known_;
-};
-
-template <class T>
-std::vector<std::string> ids_of(const std::vector<T>& items) {
-    std::vector<std::string> out;
-    for (const auto& i : items) out.push_back(i.id);
-    return out;
 }
 
 void check_references(const model::Place& place, const model::IndicatorSet& indicators,
@@ -137,9 +107,11 @@ void check_place(const model::Place& place, const model::IndicatorSet& indicator
     check_references(place, indicators, diags);
     check_page_names(place, diags);
     check_glossary(place, diags);
+    check_cycles(place, diags);
 }
 
 namespace {
+
 
 // Two rows for the same breakdown and period: the first is used, the other reported.
 void check_duplicate_rows(const model::IndicatorSet& indicators, diag::Diagnostics& diags) {

@@ -10,6 +10,11 @@ namespace hwbgen::check {
 /// and indicators, and page ids that would clash with the site's own pages.
 void check_place(const model::Place& place, const model::IndicatorSet& indicators, diag::Diagnostics& diags);
 
+/// Reports problems in the reporting cycles: updates for unknown commitments or projects, an
+/// item updated twice, unknown sub-groups and PLUS groups, dates outside the file's month or
+/// before the previous cycle, and appendix links that go nowhere.
+void check_cycles(const model::Place& place, diag::Diagnostics& diags);
+
 /// Reports duplicate or malformed indicator ids.
 void check_indicators(const model::IndicatorSet& indicators, diag::Diagnostics& diags);
 

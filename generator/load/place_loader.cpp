@@ -1,4 +1,5 @@
 // place.yaml: the board, the strategy's framing and the people behind it.
+#include "load/detail/cycle_reader.hpp"
 #include "load/detail/section_reader.hpp"
 #include "load/detail/yaml_file.hpp"
 #include "load/load.hpp"
@@ -153,6 +154,20 @@ void read_place_file(const YamlMap& m, model::Place& place) {
     read_easy_read(m, place);
 }
 
+// File names give the cycle ids, so sorted files are cycles oldest first.
+void read_cycles(const ContentTree& tree, const std::string& dir, model::Place& place, diag::Diagnostics& diags) {
+    for (const auto& path : detail::yaml_files(tree, dir)) {
+        const auto id = detail::cycle_id_of(path);
+        if (!id) {
+            diags.error({path, 0, 0}, "a cycle file must be named after its meeting's month, like 2022-12.yaml",
+                        "rename the file to the year and month of the board meeting");
+            continue;
+        }
+        if (const auto file = detail::read_yaml(tree, path, diags))
+            place.cycles.push_back(detail::read_cycle(YamlMap(file->context, file->root), *id));
+    }
+}
+
 }  // namespace
 
 std::vector<std::string> find_places(const ContentTree& tree) {
@@ -175,6 +190,7 @@ model::Place load_place(const ContentTree& tree, const std::string& place_id, di
     for (const auto& path : detail::yaml_files(tree, dir + "/pages"))
         if (const auto file = detail::read_yaml(tree, path, diags))
             place.pages.push_back(detail::read_page(YamlMap(file->context, file->root)));
+    read_cycles(tree, dir + "/cycles", place, diags);
     return place;
 }
 

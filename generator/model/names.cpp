@@ -1,3 +1,4 @@
+#include "model/cycle.hpp"
 #include "model/indicator.hpp"
 #include "model/strategy.hpp"
 
@@ -29,6 +30,34 @@ const char* tier_label(Tier tier) {
         case Tier::unassigned: break;
     }
     return "Not yet assigned";
+}
+
+const std::vector<PaperSectionName>& paper_section_names() {
+    static const std::vector<PaperSectionName> names = {
+        {"purpose", "Purpose of report"},
+        {"recommendations", "Recommendations"},
+        {"background", "Background"},
+        {"current_progress", "Current progress"},
+        {"performance_reporting", "Performance reporting"},
+        {"communication_and_engagement", "Communication and Engagement"},
+        {"next_steps", "Next steps"},
+        {"resource_implications", "Resource Implications"},
+        {"equality_and_human_rights", "Equality and Human Rights Implications"},
+        {"crime_and_disorder", "Crime and Disorder Implications"},
+        {"environmental", "Environmental Implications"},
+        {"partnership_working", "Partnership Working"},
+    };
+    return names;
+}
+
+const char* rag_id(Rag rag) {
+    static const char* const ids[] = {"not-started", "red", "amber", "green", "complete"};
+    return ids[int(rag)];
+}
+
+const char* rag_label(Rag rag) {
+    static const char* const labels[] = {"Not started", "Red", "Amber", "Green", "Complete"};
+    return labels[int(rag)];
 }
 
 }  // namespace hwbgen::model

@@ -183,6 +183,8 @@ struct Strategy {
     std::string status;
 };
 
+struct Cycle;
+
 struct Place {
     std::string id;  ///< the folder name under content/
     SourcePos pos;
@@ -208,6 +210,7 @@ struct Place {
     Labels labels;
     std::vector<Section> sections;
     std::vector<Page> pages;
+    std::vector<Cycle> cycles;  ///< oldest first (model/cycle.hpp)
     EasyRead easy_read;
     /// Easy Read rule name -> "error", "warning" or "off", where the place changes the default.
     std::vector<std::pair<std::string, std::string>> easy_read_rules;
@@ -220,3 +223,6 @@ const SectionKind* find_kind(const Place& place, const std::string& id);
 const char* tier_label(Tier tier);
 
 }  // namespace hwbgen::model
+
+// A Place holds its cycles, so whoever sees a Place sees a whole Cycle too.
+#include "model/cycle.hpp"

@@ -1,0 +1,173 @@
+// cycles/<yyyy-mm>.yaml: one board meeting's progress updates and board paper.
+#include "load/detail/cycle_reader.hpp"
+
+#include <cctype>
+
+namespace hwbgen::load::detail {
+
+namespace {
+
+bool is_month_id(const std::string& s) {
+    if (s.size() != 7 || s[4] != '-') return false;
+    for (size_t i : {0, 1, 2, 3, 5, 6})
+        if (!std::isdigit(static_cast<unsigned char>(s[i]))) return false;
+    const int month = std::stoi(s.substr(5));
+    return month >= 1 && month <= 12;
+}
+
+bool is_date(const std::string& s) {
+    if (s.size() != 10 || s[7] != '-' || !is_month_id(s.substr(0, 7))) return false;
+    if (!std::isdigit(static_cast<unsigned char>(s[8])) || !std::isdigit(static_cast<unsigned char>(s[9])))
+        return false;
+    const int day = std::stoi(s.substr(8));
+    return day >= 1 && day <= 31;
+}
+
+std::vector<model::Kpi> read_kpis(const YamlMap& m) {
+    std::vector<model::Kpi> out;
+    for (const auto& k : m.maps("kpis")) {
+        k.allow_only({"name", "current", "target"});
+        out.push_back({k.text("name", true), k.text("current"), k.text("target")});
+    }
+    return out;
+}
+
+std::vector<model::PlusGroupAction> read_plus_group_actions(const YamlMap& m) {
+    std::vector<model::PlusGroupAction> out;
+    if (const auto groups = m.map("plus_groups"))
+        for (const auto& [id, pos] : groups->entries()) out.push_back({{id, pos}, groups->text(id.c_str())});
+    return out;
+}
+
+model::Rag read_rag(const YamlMap& m) {
+    const auto rag = choice(m, "rag", {"not-started", "red", "amber", "green", "complete"}, true);
+    for (int r = 0; r < model::rag_count; ++r)
+        if (rag && *rag == model::rag_id(model::Rag(r))) return model::Rag(r);
+    return model::Rag::not_started;
+}
+
+model::Update read_update(const YamlMap& m) {
+    m.allow_only({"item", "rag", "example", "update", "next_steps", "kpis", "plus_groups", "risks", "escalation"});
+    model::Update u;
+    u.item = {m.text("item", true), m.value_pos("item")};
+    u.rag = read_rag(m);
+    u.example = m.flag("example", false);
+    u.update = m.text("update");
+    u.next_steps = m.text("next_steps");
+    u.kpis = read_kpis(m);
+    u.plus_groups = read_plus_group_actions(m);
+    u.risks = m.text("risks");
+    u.escalation = m.text("escalation");
+    return u;
+}
+
+model::PaperBlock read_block(const YamlMap& m) {
+    m.allow_only({"heading", "text", "items", "groups", "after"});
+    model::PaperBlock b;
+    b.heading = m.text("heading");
+    if (!b.heading.empty()) {
+        if (m.has("text") || m.has("items") || m.has("groups") || m.has("after"))
+            m.error(m.value_pos("heading"), "a sub-heading cannot carry a paragraph",
+                    "put the paragraph in its own '- text:' item after the heading");
+        return b;
+    }
+    b.text = m.text("text", true);
+    b.items = m.texts("items");
+    for (const auto& g : m.maps("groups")) {
+        g.allow_only({"title", "items"});
+        b.groups.push_back({g.text("title", true), g.texts("items")});
+    }
+    b.after = m.text("after");
+    return b;
+}
+
+std::vector<model::PaperBlock> read_blocks(const YamlMap& paper, const char* key) {
+    std::vector<model::PaperBlock> out;
+    const YAML::Node* node = paper.node(key);
+    if (!node || node->IsNull()) return out;
+    if (!node->IsSequence()) {
+        paper.error(paper.value_pos(key), std::string("expected a list of paragraphs for '") + key + "'",
+                    "write each numbered paragraph on its own line starting with '- '");
+        return out;
+    }
+    for (const auto& item : *node) {
+        if (item.IsScalar())
+            out.push_back({{}, item.Scalar(), {}, {}, {}});
+        else if (item.IsMap())
+            out.push_back(read_block(YamlMap(paper.context(), item)));
+        else
+            paper.error(pos_of(paper.context(), item.Mark()), "expected a paragraph, found a list",
+                        "a paragraph is text, or 'text:' with 'items:' or 'groups:'");
+    }
+    return out;
+}
+
+std::vector<std::string> paper_keys() {
+    std::vector<std::string> keys = {"report_of", "title", "headings", "officers", "background_papers", "appendices"};
+    for (const auto& s : model::paper_section_names()) keys.push_back(s.key);
+    return keys;
+}
+
+model::BoardPaper read_paper(const YamlMap& m) {
+    m.allow_only(paper_keys());
+    model::BoardPaper paper;
+    paper.report_of = m.text("report_of", true);
+    paper.title = m.text("title", true);
+    const auto headings = m.map("headings");
+    if (headings) {
+        std::vector<std::string> keys;
+        for (const auto& s : model::paper_section_names()) keys.push_back(s.key);
+        headings->allow_only(keys);
+    }
+    for (const auto& s : model::paper_section_names()) {
+        std::string heading = headings && headings->has(s.key) ? headings->text(s.key) : s.heading;
+        paper.sections.push_back({s.key, heading, read_blocks(m, s.key)});
+    }
+    for (const auto& c : m.maps("officers")) {
+        c.allow_only({"name", "role", "email", "phone"});
+        paper.officers.push_back({c.text("name", true), c.text("role"), c.text("email"), c.text("phone")});
+    }
+    paper.background_papers = m.texts("background_papers");
+    for (const auto& a : m.maps("appendices")) {
+        a.allow_only({"title", "link"});
+        paper.appendices.push_back({a.text("title", true), a.text("link"), a.value_pos("link")});
+    }
+    return paper;
+}
+
+}  // namespace
+
+model::Cycle read_cycle(const YamlMap& m, const std::string& id) {
+    m.allow_only({"meeting", "date", "period", "annual", "example", "summary", "subgroup_updates", "updates",
+                  "board_paper"});
+    model::Cycle c;
+    c.id = id;
+    c.pos = m.pos();
+    c.meeting = m.text("meeting", true);
+    c.date = m.text("date", true);
+    c.date_pos = m.value_pos("date");
+    if (!c.date.empty() && !is_date(c.date))
+        m.error(c.date_pos, "expected a date like 2022-12-01 for 'date', found '" + c.date + "'",
+                "write the meeting's date as year-month-day");
+    c.period = m.text("period");
+    c.annual = m.flag("annual", false);
+    c.example = m.flag("example", false);
+    c.summary = m.text("summary");
+    for (const auto& s : m.maps("subgroup_updates")) {
+        s.allow_only({"subgroup", "summary"});
+        c.subgroup_updates.push_back({{s.text("subgroup", true), s.value_pos("subgroup")}, s.text("summary", true)});
+    }
+    for (const auto& u : m.maps("updates")) c.updates.push_back(read_update(u));
+    if (const auto paper = m.map("board_paper")) c.paper = read_paper(*paper);
+    return c;
+}
+
+std::optional<std::string> cycle_id_of(const std::string& path) {
+    const auto slash = path.rfind('/');
+    const auto dot = path.rfind('.');
+    const std::string stem = path.substr(slash + 1, dot - slash - 1);
+    if (is_month_id(stem)) return stem;
+    return std::nullopt;
+}
+
+}  // namespace hwbgen::load::detail
