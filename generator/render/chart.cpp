@@ -128,4 +128,29 @@ std::string trend_chart_svg(const std::string& id, const std::string& title, con
            legend(area_name) + "</svg>";
 }
 
+std::string bar_chart_svg(const std::string& id, const std::string& title, const std::vector<Bar>& bars) {
+    constexpr double bar_height = 28, gap = 8, label_width = 150, bar_space = 400;
+    int most = 1;
+    for (const auto& b : bars) most = std::max(most, b.value);
+    const double chart_height = static_cast<double>(bars.size()) * (bar_height + gap) + gap;
+    std::string desc, body;
+    double y = gap;
+    for (const auto& b : bars) {
+        desc += (desc.empty() ? "" : ", ") + b.label + " " + std::to_string(b.value);
+        const double w = bar_space * b.value / most;
+        const std::string mid = fixed(y + bar_height / 2);
+        body += "<text x=\"" + fixed(label_width - 8) + "\" y=\"" + mid +
+                "\" text-anchor=\"end\" dominant-baseline=\"middle\">" + escape_html(b.label) + "</text>\n";
+        body += "<rect class=\"bar " + escape_html(b.css_class) + "\" x=\"" + fixed(label_width) + "\" y=\"" +
+                fixed(y) + "\" width=\"" + fixed(std::max(w, 1.0)) + "\" height=\"" + fixed(bar_height) + "\"/>\n";
+        body += "<text x=\"" + fixed(label_width + std::max(w, 1.0) + 6) + "\" y=\"" + mid +
+                "\" dominant-baseline=\"middle\">" + std::to_string(b.value) + "</text>\n";
+        y += bar_height + gap;
+    }
+    return "<svg class=\"chart bar-chart\" viewBox=\"0 0 " + fixed(label_width + bar_space + 50) + " " +
+           fixed(chart_height) + "\" role=\"img\" aria-labelledby=\"" + id + "-title " + id + "-desc\">\n<title id=\"" +
+           id + "-title\">" + escape_html(title) + "</title>\n<desc id=\"" + id + "-desc\">" + escape_html(desc) +
+           ".</desc>\n" + body + "</svg>\n";
+}
+
 }  // namespace hwbgen::render

@@ -20,4 +20,14 @@ struct ChartPoint {
 std::string trend_chart_svg(const std::string& id, const std::string& title, const std::string& area_name,
                             const std::string& unit, const std::vector<ChartPoint>& points);
 
+struct Bar {
+    std::string label;
+    int value = 0;
+    std::string css_class;  ///< colours the bar; the label and value are always written beside it
+};
+
+/// A horizontal bar chart of counts, one bar per row, each labelled with its name and count so
+/// colour never carries the meaning alone. Same role, <title> and <desc> as the trend chart.
+std::string bar_chart_svg(const std::string& id, const std::string& title, const std::vector<Bar>& bars);
+
 }  // namespace hwbgen::render

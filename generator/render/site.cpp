@@ -1,6 +1,7 @@
 #include "render/site.hpp"
 
 #include "render/abbreviations.hpp"
+#include "render/docx.hpp"
 #include "render/detail/theme.hpp"
 #include "render/detail/views.hpp"
 
@@ -21,6 +22,15 @@ struct PageSpec {
     std::string title;
     View view;
     std::vector<Link> crumbs;  ///< ancestors, home first
+    bool example = false;      ///< built from made-up figures: the page says so
+    std::string docx_date{};   ///< set for pages also written as a Word document: its date
+};
+
+// A page also written as a Word document.
+struct Document {
+    std::string path;
+    std::string markdown;
+    std::string date;  ///< yyyy-mm-dd, stamped in the document
 };
 
 std::string root_for(const std::string& dir) {
@@ -53,6 +63,7 @@ std::vector<Link> main_nav(const model::Place& place) {
     for (const auto& s : place.sections) nav.push_back({s.title, section_url(s)});
     nav.push_back({"Indicators", "indicators/"});
     nav.push_back({"Plan on a page", "plan-on-a-page/"});
+    if (!place.cycles.empty()) nav.push_back({"Progress reports", "reports/"});
     if (!place.easy_read.empty()) nav.push_back({"Easy Read", "easy-read/"});
     return nav;
 }
@@ -68,6 +79,29 @@ std::vector<Link> footer_nav(const model::Place& place) {
     nav.push_back({"About the data", "about-data/"});
     nav.push_back({"Accessibility statement", "accessibility/"});
     return nav;
+}
+
+// Every cycle's report, Outcomes Report and board paper, with an index; earlier cycles stay at
+// the same addresses.
+void add_cycle_pages(const SiteContext& ctx, std::vector<PageSpec>& pages) {
+    const auto& place = ctx.place;
+    if (place.cycles.empty()) return;
+    const Link home{"Home", ""}, reports{"Progress reports", "reports/"};
+    pages.push_back({"reports/", "reports", "Progress reports", reports_index_view(ctx), {home}});
+    const auto items = derive::strategy_items(place);
+    for (size_t i = 0; i < place.cycles.size(); ++i) {
+        const auto& c = place.cycles[i];
+        const Link report{"Progress report, " + long_date(c.date), report_url(c)};
+        const auto progress = derive::cycle_progress(place, items, i);
+        pages.push_back({report.url, "report", report.title + " (" + c.meeting + ")",
+                         report_view(ctx, progress, derive::indicator_changes(ctx.figures, c)), {home, reports},
+                         c.example});
+        pages.push_back({report.url + "outcomes-report/", "outcomes-report", "Outcomes Report, " + long_date(c.date),
+                         outcomes_report_view(ctx, c), {home, reports, report}, c.example});
+        if (c.paper)
+            pages.push_back({board_paper_url(c), "board-paper", c.paper->title, board_paper_view(ctx, c),
+                             {home, reports}, c.example, c.date});
+    }
 }
 
 std::vector<PageSpec> page_specs(const SiteContext& ctx) {
@@ -102,6 +136,7 @@ std::vector<PageSpec> page_specs(const SiteContext& ctx) {
                 pages.push_back({"easy-read/" + s.id + "/", "easy-read-section", s.title, easy_read_section_view(s),
                                  {home, {"Easy Read", "easy-read/"}}});
     }
+    add_cycle_pages(ctx, pages);
     pages.push_back({"accessibility/", "accessibility", "Accessibility statement", accessibility_view(ctx), {home}});
     return pages;
 }
@@ -116,6 +151,7 @@ std::string tidy_markdown(const std::string& md) {
         if (newlines <= 2) out += c;
     }
     while (out.size() > 1 && out[out.size() - 1] == '\n' && out[out.size() - 2] == '\n') out.pop_back();
+    out.erase(0, out.find_first_not_of('\n'));
     return out;
 }
 
@@ -143,9 +179,14 @@ public:
         std::string html = theme_.render("html/" + page.kind, page.view, diags_);
         if (page.kind != "glossary") html = mark_abbreviations(html, abbreviations_);
         const std::string md = theme_.render("markdown/" + page.kind, page.view, diags_);
+        if (!page.docx_date.empty())
+            documents_.push_back({page.dir + "board-paper.docx", tidy_markdown(md), page.docx_date});
         out.push_back({page.dir + "index.html", theme_.render("html/layout", layout(page, root, html), diags_)});
         out.push_back({page.dir + "index.md", tidy_markdown(theme_.render("markdown/layout", layout(page, root, md), diags_))});
     }
+
+    /// Markdown of the pages that are also Word documents, with the documents' paths.
+    const std::vector<Document>& documents() const { return documents_; }
 
 private:
     View layout(const PageSpec& page, const std::string& root, const std::string& content) const {
@@ -155,6 +196,8 @@ private:
         v.set("content", content);
         v.set("is_home", page.dir.empty());
         v.set("kind", page.kind);
+        v.set("example", page.example);
+        v.set("own_title", !page.docx_date.empty());  // a board paper has its own title block
         v.set("place_name", place_.name);
         v.set("board", place_.board);
         v.set("strategy_title", place_.strategy.title);
@@ -173,7 +216,32 @@ private:
     diag::Diagnostics& diags_;
     std::vector<Link> nav_, footer_;
     std::vector<Abbreviation> abbreviations_;
+    std::vector<Document> documents_;
 };
+
+// The reference document styles the Word output like a council paper; a place may bring its own.
+std::string reference_docx(const load::ContentTree& tree, const model::Place& place) {
+    for (const auto& path : {"content/" + place.id + "/templates/docx/reference.docx", std::string("templates/docx/reference.docx")})
+        if (const auto bytes = tree.read(path)) return *bytes;
+    return {};
+}
+
+void write_documents(const load::ContentTree& tree, const model::Place& place, const std::vector<Document>& sources,
+                     std::vector<OutputFile>& out, diag::Diagnostics& diags) {
+    if (sources.empty()) return;
+    const std::string reference = reference_docx(tree, place);
+    for (const auto& source : sources) {
+        std::string error;
+        if (auto docx = markdown_to_docx(source.markdown, reference, source.date, error)) {
+            out.push_back({source.path, std::move(*docx)});
+            continue;
+        }
+        diags.warning({"content/" + place.id + "/cycles", 0, 0},
+                      "board papers were written as HTML and Markdown only, not Word: " + error,
+                      "install pandoc (apt-get install pandoc) to get .docx files");
+        return;
+    }
+}
 
 }  // namespace
 
@@ -187,6 +255,7 @@ std::vector<OutputFile> render_place(const load::ContentTree& tree, const model:
     auto pages = page_specs(ctx);
     PageRenderer renderer(theme, place, diags);
     for (auto& page : pages) renderer.render(page, out);
+    write_documents(tree, place, renderer.documents(), out, diags);
     for (const auto& f : figures)
         if (f.latest) out.push_back({indicator_url(*f.definition) + "data.csv", indicator_csv(f)});
     for (const auto& asset : theme.assets()) out.push_back({"assets/" + asset.path, asset.bytes});

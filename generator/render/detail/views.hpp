@@ -4,8 +4,10 @@
 #include <vector>
 
 #include "derive/indicator_figures.hpp"
+#include "derive/progress.hpp"
 #include "model/strategy.hpp"
 #include "render/detail/theme.hpp"
+#include "render/markdown.hpp"
 
 namespace hwbgen::render::detail {
 
@@ -45,5 +47,15 @@ View page_view(const model::Page& page);
 View easy_read_view(const SiteContext& ctx);
 View easy_read_section_view(const model::Section& s);
 View accessibility_view(const SiteContext& ctx);
+
+/// "2022-12-01" -> "1 December 2022".
+std::string long_date(const std::string& iso);
+std::string report_url(const model::Cycle& cycle);
+std::string board_paper_url(const model::Cycle& cycle);
+View reports_index_view(const SiteContext& ctx);
+View report_view(const SiteContext& ctx, const derive::CycleProgress& progress,
+                 const std::vector<derive::IndicatorChange>& changes);
+View outcomes_report_view(const SiteContext& ctx, const model::Cycle& cycle);
+View board_paper_view(const SiteContext& ctx, const model::Cycle& cycle);
 
 }  // namespace hwbgen::render::detail

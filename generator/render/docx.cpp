@@ -1,0 +1,115 @@
+#include "render/docx.hpp"
+
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+#include <vector>
+
+extern char** environ;
+
+namespace hwbgen::render {
+
+namespace {
+
+// Seconds since 1970 at midnight UTC of a yyyy-mm-dd date (Howard Hinnant's days_from_civil).
+long epoch_of(const std::string& date) {
+    if (date.size() != 10) return 0;
+    int y = std::atoi(date.substr(0, 4).c_str());
+    const int m = std::atoi(date.substr(5, 2).c_str()), d = std::atoi(date.substr(8, 2).c_str());
+    y -= m <= 2;
+    const int era = (y >= 0 ? y : y - 399) / 400;
+    const int yoe = y - era * 400;
+    const int doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    const int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return (static_cast<long>(era) * 146097 + doe - 719468) * 86400L;
+}
+
+// A scratch folder removed with everything in it when the conversion ends.
+class ScratchDir {
+public:
+    ScratchDir() {
+        const char* tmp = std::getenv("TMPDIR");
+        std::string pattern = std::string(tmp && *tmp ? tmp : "/tmp") + "/hwbgen-docx-XXXXXX";
+        if (mkdtemp(pattern.data())) path_ = pattern;
+    }
+    ~ScratchDir() {
+        for (const char* name : {"/paper.md", "/reference.docx", "/paper.docx"}) std::remove((path_ + name).c_str());
+        if (!path_.empty()) rmdir(path_.c_str());
+    }
+    const std::string& path() const { return path_; }
+
+private:
+    std::string path_;
+};
+
+bool write_file(const std::string& path, const std::string& bytes) {
+    std::ofstream out(path, std::ios::binary);
+    out << bytes;
+    return static_cast<bool>(out);
+}
+
+// Runs pandoc without a shell, so no file name or content is ever interpreted as a command.
+int run_pandoc(std::vector<std::string> args, const std::string& date, std::string& error) {
+    std::vector<std::string> env_strings;
+    for (char** e = environ; *e; ++e)
+        if (std::strncmp(*e, "SOURCE_DATE_EPOCH=", 18) != 0) env_strings.emplace_back(*e);
+    env_strings.push_back("SOURCE_DATE_EPOCH=" + std::to_string(epoch_of(date)));
+    std::vector<char*> argv, envp;
+    for (auto& a : args) argv.push_back(a.data());
+    argv.push_back(nullptr);
+    for (auto& e : env_strings) envp.push_back(e.data());
+    envp.push_back(nullptr);
+    pid_t pid = 0;
+    const int spawned = posix_spawnp(&pid, "pandoc", nullptr, nullptr, argv.data(), envp.data());
+    if (spawned != 0) {
+        error = spawned == ENOENT ? "pandoc is not installed" : std::string("cannot run pandoc: ") + std::strerror(spawned);
+        return -1;
+    }
+    int status = 0;
+    while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+    }
+    if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+        error = WIFEXITED(status) && WEXITSTATUS(status) == 127 ? "pandoc is not installed" : "pandoc failed";
+        return -1;
+    }
+    return 0;
+}
+
+}  // namespace
+
+std::optional<std::string> markdown_to_docx(const std::string& markdown, const std::string& reference_docx,
+                                            const std::string& date, std::string& error) {
+    const ScratchDir dir;
+    if (dir.path().empty()) {
+        error = "cannot make a scratch folder for pandoc";
+        return std::nullopt;
+    }
+    const std::string in = dir.path() + "/paper.md", out = dir.path() + "/paper.docx";
+    // Content Markdown never carries raw HTML into the site; it must not reach Word either.
+    std::vector<std::string> args = {"pandoc", "--from=markdown+lists_without_preceding_blankline-raw_html-raw_attribute-smart",
+                                     "--to=docx", "--output=" + out, in};
+    if (!reference_docx.empty()) {
+        if (!write_file(dir.path() + "/reference.docx", reference_docx)) {
+            error = "cannot write pandoc's reference document";
+            return std::nullopt;
+        }
+        args.push_back("--reference-doc=" + dir.path() + "/reference.docx");
+    }
+    if (!write_file(in, markdown)) {
+        error = "cannot write pandoc's input";
+        return std::nullopt;
+    }
+    if (run_pandoc(args, date, error) != 0) return std::nullopt;
+    std::ifstream file(out, std::ios::binary);
+    std::ostringstream bytes;
+    bytes << file.rdbuf();
+    return bytes.str();
+}
+
+}  // namespace hwbgen::render
