@@ -32,7 +32,7 @@ std::string where(const diag::SourcePos& pos) {
 }
 
 void check_updates(const model::Place& place, const model::Cycle& cycle, diag::Diagnostics& diags) {
-    const RefChecker item(diags, "commitment or project", item_ids(place));
+    const RefChecker item(diags, "commitment or project", item_ids(place), "commitments and projects");
     const RefChecker plus_group(diags, "PLUS group", ids_of(place.plus_groups));
     std::map<std::string, diag::SourcePos> seen;
     for (const auto& u : cycle.updates) {

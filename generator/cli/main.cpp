@@ -5,6 +5,7 @@
 
 #include "cli/import_command.hpp"
 #include "cli/indicators_command.hpp"
+#include "cli/new_cycle_command.hpp"
 #include "cli/pipeline.hpp"
 
 namespace {
@@ -17,6 +18,7 @@ Typical use, from the project folder:
   hwbgen check                 find mistakes in the content, with file:line:column
   hwbgen build                 build every place into site/
   hwbgen build PLACE           build one place (a folder name under content/)
+  hwbgen new-cycle PLACE YYYY-MM   start the next meeting's progress updates
 
 Exit codes: 0 success, 1 problems in the content (nothing was replaced),
 2 wrong command-line usage.)";
@@ -26,6 +28,7 @@ void add_common(CLI::App& cmd, hwbgen::cli::BuildOptions& o) {
     cmd.add_option("--root", o.root, "Project folder holding content/, indicators/ and templates/")
         ->capture_default_str();
     cmd.add_flag("-q,--quiet", o.quiet, "Print only problems");
+    cmd.add_option("-j,--jobs", o.jobs, "Places to process at once (default: one per processor core)");
 }
 
 }  // namespace
@@ -63,12 +66,20 @@ int main(int argc, char** argv) {
         ->check(CLI::ExistingFile);
     import->add_option("--root", import_options.root, "Project folder")->capture_default_str();
 
+    hwbgen::cli::NewCycleOptions cycle_options;
+    auto* new_cycle = app.add_subcommand(
+        "new-cycle", "Start the next reporting cycle: content/PLACE/cycles/YYYY-MM.yaml with last updates carried over");
+    new_cycle->add_option("place", cycle_options.place, "The place (a folder name under content/)")->required();
+    new_cycle->add_option("cycle", cycle_options.cycle, "The meeting's year and month, e.g. 2024-02")->required();
+    new_cycle->add_option("--root", cycle_options.root, "Project folder")->capture_default_str();
+
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
         const int code = app.exit(e);
         return code == 0 ? 0 : hwbgen::cli::exit_usage_error;
     }
+    if (new_cycle->parsed()) return hwbgen::cli::run_new_cycle(cycle_options, std::cout, std::cerr);
     if (import->parsed()) return hwbgen::cli::run_import(import_options, std::cout, std::cerr);
     if (indicators->parsed()) return hwbgen::cli::run_indicators(indicator_options, std::cout, std::cerr);
     const auto& options = build->parsed() ? build_options : check_options;

@@ -1,13 +1,21 @@
 #include "cli/pipeline.hpp"
 
+#include <algorithm>
+#include <atomic>
+#include <condition_variable>
+#include <exception>
+#include <mutex>
 #include <ostream>
+#include <thread>
 
 #include "check/check.hpp"
 #include "check/easy_read.hpp"
 #include "derive/indicator_figures.hpp"
 #include "load/load.hpp"
 #include "load/source_text.hpp"
+#include "load/system.hpp"
 #include "render/site.hpp"
+#include "render/system.hpp"
 #include "write/publish.hpp"
 
 namespace hwbgen::cli {
@@ -40,26 +48,104 @@ bool check_place_names(const std::vector<std::string>& wanted, const std::vector
     return ok;
 }
 
-// One place through check, derive, render and write. Returns false when it was not published.
-bool build_place(const load::ContentTree& tree, const model::IndicatorSet& indicators, const std::string& id,
-                 const BuildOptions& options, diag::Diagnostics& diags, std::ostream& out) {
-    diag::Diagnostics place_diags;
-    const model::Place place = load::load_place(tree, id, place_diags);
-    // Each stage runs only on what the one before read cleanly, so one mistake is reported once.
-    if (!place_diags.has_errors()) {
-        check::check_place(place, indicators, place_diags);
-        check::check_easy_read(place, tree, place_diags);
+// What one place came to. Places are prepared (loaded, checked, derived, rendered) in parallel
+// and then committed (written, reported) one at a time in place order.
+struct PlaceResult {
+    diag::Diagnostics diags;
+    model::Place place;                            // kept for the system page
+    std::vector<derive::IndicatorFigure> figures;  // kept for the system page
+    std::vector<render::OutputFile> files;         // dropped once written
+    std::exception_ptr failure;                    // an unexpected exception while preparing
+    bool counted = false;                          // its diagnostics are part of the run's
+};
+
+// Everything but writing: reads only the tree and the indicators, so places can run at once.
+void prepare_place(const load::ContentTree& tree, const model::IndicatorSet& indicators, const std::string& id,
+                   const BuildOptions& options, PlaceResult& r) {
+    try {
+        r.place = load::load_place(tree, id, r.diags);
+        // Each stage runs only on what the one before read cleanly, so one mistake is reported once.
+        if (!r.diags.has_errors()) {
+            check::check_place(r.place, indicators, r.diags);
+            check::check_easy_read(r.place, tree, r.diags);
+        }
+        if (!r.diags.has_errors() && !options.check_only) {
+            r.figures = derive::indicator_figures(r.place, indicators);
+            r.files = render::render_place(tree, r.place, r.figures, r.diags);
+        }
+    } catch (...) {
+        r.failure = std::current_exception();
     }
-    if (!place_diags.has_errors() && !options.check_only) {
-        const auto figures = derive::indicator_figures(place, indicators);
-        const auto files = render::render_place(tree, place, figures, place_diags);
-        if (!place_diags.has_errors() && write::publish_place(options.out, id, files, place_diags) &&
-            !options.quiet)
-            out << "built " << id << ": " << files.size() << " files in " << options.out << "/" << id << "\n";
-    }
-    const bool ok = !place_diags.has_errors();
-    diags.append(place_diags);
-    return ok;
+}
+
+// Writes a prepared place. Returns false when it was not published (or, checking, has errors).
+bool commit_place(const std::string& id, const BuildOptions& options, PlaceResult& r, std::ostream& out) {
+    if (r.failure) return false;
+    if (!r.diags.has_errors() && !options.check_only && write::publish_place(options.out, id, r.files, r.diags) &&
+        !options.quiet)
+        out << "built " << id << ": " << r.files.size() << " files in " << options.out << "/" << id << "\n";
+    std::vector<render::OutputFile>().swap(r.files);
+    return !r.diags.has_errors();
+}
+
+unsigned job_count(const BuildOptions& options, size_t places) {
+    unsigned jobs = options.jobs ? options.jobs : std::thread::hardware_concurrency();
+    return static_cast<unsigned>(std::max<size_t>(1, std::min<size_t>(jobs ? jobs : 1, places)));
+}
+
+// Up to `jobs` threads take places in order and prepare them; each place is then committed only
+// after every place before it, exactly as one thread would. Building (not checking) stops at the
+// first place that fails: later places are not written and their diagnostics not counted.
+std::vector<PlaceResult> build_places(const load::ContentTree& tree, const model::IndicatorSet& indicators,
+                                      const std::vector<std::string>& places, const BuildOptions& options,
+                                      std::ostream& out) {
+    std::vector<PlaceResult> results(places.size());
+    std::atomic<size_t> next{0};
+    std::atomic<bool> stopped{false};
+    std::mutex mutex;
+    std::condition_variable turn;
+    size_t committed = 0;  // places before this one are committed; guarded by `mutex`
+    const auto work = [&] {
+        for (size_t i; (i = next++) < places.size();) {
+            if (!stopped) prepare_place(tree, indicators, places[i], options, results[i]);
+            std::unique_lock<std::mutex> lock(mutex);
+            turn.wait(lock, [&] { return committed == i; });
+            if (!stopped) {
+                lock.unlock();  // write while later places are still being prepared
+                const bool ok = commit_place(places[i], options, results[i], out);
+                lock.lock();
+                results[i].counted = true;
+                if (!ok && (!options.check_only || results[i].failure)) stopped = true;
+            }
+            ++committed;
+            turn.notify_all();
+        }
+    };
+    std::vector<std::thread> threads;
+    for (unsigned t = 1; t < job_count(options, places.size()); ++t) threads.emplace_back(work);
+    work();
+    for (auto& t : threads) t.join();
+    for (const auto& r : results)
+        if (r.counted && r.failure) std::rethrow_exception(r.failure);
+    return results;
+}
+
+// The system page over every place, written only when all of them built.
+void build_system(const load::ContentTree& tree, const model::System& system, const std::vector<PlaceResult>& results,
+                  const BuildOptions& options, diag::Diagnostics& diags, std::ostream& out) {
+    std::vector<render::SystemPlace> places;
+    for (const auto& r : results) places.push_back({&r.place, &r.figures});
+    const auto files = render::render_system(tree, system, places, diags);
+    if (!diags.has_errors() && write::publish_files(options.out, files, diags) && !options.quiet)
+        out << "built the system page: " << options.out << "/index.html\n";
+}
+
+// The system page's stylesheet goes in OUT/assets/, so no place may be called that.
+void check_place_folders(const std::vector<std::string>& known, diag::Diagnostics& diags) {
+    for (const auto& id : known)
+        if (id == "assets")
+            diags.error({"content/assets/place.yaml", 0, 0}, "a place cannot be called 'assets'",
+                        "the site uses assets/ for its stylesheet; rename the folder under content/");
 }
 
 }  // namespace
@@ -78,12 +164,21 @@ int run_build(const BuildOptions& given, std::ostream& out, std::ostream& err) {
     const auto& places = options.places.empty() ? known : options.places;
 
     diag::Diagnostics diags;
+    check_place_folders(known, diags);
+    const model::System system = load::load_system(tree, diags);
     model::IndicatorSet indicators = load::load_indicators(tree, diags);
     check::check_indicators(indicators, diags);
-    derive::complete_limits(indicators);
-    bool ok = !diags.has_errors();
-    for (const auto& id : places)
-        if (ok || options.check_only) ok = build_place(tree, indicators, id, options, diags, out) && ok;
+    derive::complete_limits(indicators);  // read-only from here on, shared by every thread
+    if (!diags.has_errors() || options.check_only) {
+        const auto results = build_places(tree, indicators, places, options, out);
+        bool all_built = true;
+        for (const auto& r : results) {
+            if (r.counted) diags.append(r.diags);
+            all_built = all_built && r.counted && !r.diags.has_errors();
+        }
+        if (options.places.empty() && !options.check_only && all_built && !diags.has_errors())
+            build_system(tree, system, results, options, diags, out);
+    }
     print_diagnostics(diags, tree, err);
     if (diags.has_errors()) {
         err << diags.error_count() << (diags.error_count() == 1 ? " error" : " errors")

@@ -12,15 +12,15 @@ namespace hwbgen::check::detail {
 // Checks references of one kind against the ids that exist.
 class RefChecker {
 public:
-    RefChecker(diag::Diagnostics& diags, const char* what, std::vector<std::string> known)
-        : diags_(diags), what_(what), known_(std::move(known)) {}
+    RefChecker(diag::Diagnostics& diags, const char* what, std::vector<std::string> known, const char* plural = nullptr)
+        : diags_(diags), what_(what), plural_(plural ? plural : what_ + "s"), known_(std::move(known)) {}
 
     void operator()(const model::Ref& ref) const {
         for (const auto& k : known_)
             if (k == ref.id) return;
         std::string hint = diag::did_you_mean(ref.id, known_);
-        if (hint.empty()) hint = "known " + std::string(what_) + "s: " + list();
-        diags_.error(ref.pos, "unknown " + std::string(what_) + " '" + ref.id + "'", hint);
+        if (hint.empty()) hint = "known " + plural_ + ": " + list();
+        diags_.error(ref.pos, "unknown " + what_ + " '" + ref.id + "'", hint);
     }
     void operator()(const std::optional<model::Ref>& ref) const {
         if (ref) (*this)(*ref);
@@ -33,7 +33,7 @@ private:
         return out.empty() ? "none (add them first)" : out + (known_.size() > 8 ? ", ..." : "");
     }
     diag::Diagnostics& diags_;
-    const char* what_;
+    std::string what_, plural_;
     std::vector<std::string> known_;
 };
 

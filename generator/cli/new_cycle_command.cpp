@@ -1,0 +1,95 @@
+#include "cli/new_cycle_command.hpp"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <ostream>
+
+#include "cli/diagnostics_output.hpp"
+#include "cli/pipeline.hpp"
+#include "load/load.hpp"
+#include "render/cycle_scaffold.hpp"
+
+namespace hwbgen::cli {
+
+namespace {
+
+bool is_cycle_id(const std::string& s) {
+    if (s.size() != 7 || s[4] != '-') return false;
+    for (size_t i : {0, 1, 2, 3, 5, 6})
+        if (s[i] < '0' || s[i] > '9') return false;
+    return s.substr(5) >= "01" && s.substr(5) <= "12";
+}
+
+// Creates the file only if it does not exist yet (O_EXCL), so nothing is ever overwritten.
+bool create_new_file(const std::string& path, const std::string& bytes, std::string& error) {
+    const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL, 0644);
+    if (fd < 0) {
+        error = std::strerror(errno);
+        return false;
+    }
+    size_t done = 0;
+    while (done < bytes.size()) {
+        const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
+        if (n < 0 && errno == EINTR) continue;
+        if (n < 0) {
+            error = std::strerror(errno);
+            ::close(fd);
+            ::unlink(path.c_str());
+            return false;
+        }
+        done += size_t(n);
+    }
+    return ::close(fd) == 0;
+}
+
+}  // namespace
+
+int run_new_cycle(const NewCycleOptions& options, std::ostream& out, std::ostream& err) {
+    if (!is_cycle_id(options.cycle)) {
+        err << "hwbgen: error: '" << options.cycle << "' is not a cycle: give the meeting's year and month\n"
+            << "hint: for example 'hwbgen new-cycle " << options.place << " 2024-02'\n";
+        return exit_usage_error;
+    }
+    const load::DiskTree tree(options.root);
+    const std::string rel = "content/" + options.place + "/cycles/" + options.cycle + ".yaml";
+    const auto places = load::find_places(tree);
+    if (std::find(places.begin(), places.end(), options.place) == places.end()) {
+        const std::string hint = diag::did_you_mean(options.place, places);
+        err << "hwbgen: error: no place '" << options.place << "' under " << options.root << "/content\n"
+            << "hint: " << (hint.empty() ? "a place is a folder under content/ with a place.yaml" : hint) << "\n";
+        return exit_usage_error;
+    }
+    if (tree.exists(rel)) {
+        err << rel << ": error: this cycle already exists; new-cycle never overwrites a cycle\n"
+            << "hint: edit the file, or choose the month of the next meeting\n";
+        return exit_content_error;
+    }
+    diag::Diagnostics diags;
+    const model::Place place = load::load_place(tree, options.place, diags);
+    if (!place.cycles.empty() && place.cycles.back().id >= options.cycle)
+        diags.error(place.cycles.back().pos,
+                    "the new cycle " + options.cycle + " would come before the latest cycle " + place.cycles.back().id,
+                    "a new cycle is for the next meeting, after " + place.cycles.back().id);
+    if (diags.has_errors()) {
+        print_diagnostics(diags, tree, err);
+        err << "nothing was written\n";
+        return exit_content_error;
+    }
+    std::string error;
+    ::mkdir((options.root + "/content/" + options.place + "/cycles").c_str(), 0755);  // may exist already
+    if (!create_new_file(options.root + "/" + rel, render::cycle_scaffold(place, options.cycle), error)) {
+        err << rel << ": error: cannot write the cycle: " << error << "\n"
+            << "hint: check the folder content/" << options.place << "/cycles exists and can be written\n";
+        return exit_content_error;
+    }
+    out << "wrote " << rel << (place.cycles.empty() ? "" : " from " + place.cycles.back().id)
+        << ": fill in the updates, then run 'hwbgen check'\n";
+    return exit_ok;
+}
+
+}  // namespace hwbgen::cli
