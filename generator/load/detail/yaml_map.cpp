@@ -221,7 +221,7 @@ std::vector<YamlMap> YamlMap::maps(const char* key, bool required) const {
 
 std::vector<std::pair<std::string, diag::SourcePos>> YamlMap::entries() const {
     std::vector<std::pair<std::string, diag::SourcePos>> out;
-    for (const auto& e : entries_) out.emplace_back(e.key, value_pos(e.key.c_str()));
+    for (const auto& e : entries_) out.emplace_back(e.key, pos_of(*ctx_, e.key_node.Mark()));
     return out;
 }
 

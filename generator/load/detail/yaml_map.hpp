@@ -43,7 +43,7 @@ public:
     /// Raw access for values that may take several shapes.
     const YAML::Node* node(const char* key) const;
 
-    /// Every key in file order with the position of its value.
+    /// Every key in file order with its position.
     std::vector<std::pair<std::string, diag::SourcePos>> entries() const;
 
     /// Reports every key not in `allowed`, with a did-you-mean hint.
