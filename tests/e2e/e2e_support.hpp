@@ -36,6 +36,7 @@ struct TempProject {
 };
 
 inline void copy_tree(const fs::path& from, const fs::path& to) {
+    fs::create_directories(to);
     for (fs::recursive_directory_iterator it(from), end; it != end; ++it) {
         const fs::path target = to / fs::relative(it->path(), from);
         if (fs::is_directory(it->path())) fs::create_directories(target);
