@@ -106,4 +106,17 @@ bool replace_file(const std::string& path, const std::string& bytes, diag::Diagn
     return true;
 }
 
+bool publish_files(const std::string& out_dir, const std::vector<render::OutputFile>& files,
+                   diag::Diagnostics& diags) {
+    for (const auto& f : files)
+        if (!is_safe_relative_path(f.path)) {
+            diags.error({f.path, 0, 0}, "refusing to write outside the site folder",
+                        "template names must not contain '..' or start with '/'");
+            return false;
+        }
+    for (const auto& f : files)
+        if (!replace_file((fs::path(out_dir) / f.path).string(), f.bytes, diags)) return false;
+    return true;
+}
+
 }  // namespace hwbgen::write

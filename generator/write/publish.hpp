@@ -19,6 +19,12 @@ bool publish_place(const std::string& out_dir, const std::string& place_id,
 /// bytes, never a part. Creates the folder if needed.
 bool replace_file(const std::string& path, const std::string& bytes, diag::Diagnostics& diags);
 
+/// Writes files that sit beside the places' folders (the system page and its stylesheet) into
+/// `out_dir`, each through replace_file, in the order given. Refuses, before writing anything,
+/// any path that would leave `out_dir`.
+bool publish_files(const std::string& out_dir, const std::vector<render::OutputFile>& files,
+                   diag::Diagnostics& diags);
+
 /// True for a relative path with no "..", no absolute start and no empty or "." parts.
 bool is_safe_relative_path(const std::string& path);
 

@@ -11,6 +11,7 @@ trap 'rm -rf "$work"' EXIT
 "$hwbgen" build --quiet --root "$root" --out "$work/site"
 failed=0
 for place in "$work"/site/*/; do
+  [ -f "${place}plan-on-a-page/index.html" ] || continue  # site/assets/ holds the system page's stylesheet
   name=$(basename "$place")
   pdf="$work/$name.pdf"
   chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
