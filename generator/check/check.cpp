@@ -31,7 +31,7 @@ public:
         if (id.empty()) return;  // already reported as missing
         if (!is_slug(id)) {
             diags_.error(pos, std::string("invalid ") + what + " id '" + id + "'",
-                         "use lower-case letters, digits and hyphens, e.g. 'best-start'");
+                         "use lower-case letters, digits and hyphens, e.g. 'early-years'");
             return;
         }
         const auto [it, added] = seen_.emplace(id, pos);
@@ -77,6 +77,7 @@ void check_references(const model::Place& place, const model::IndicatorSet& indi
         for (const auto& p : s.priorities) {
             for (const auto& r : p.indicators) indicator(r);
             for (const auto& c : p.commitments) subgroup(c.lead);
+            for (const auto& pr : p.projects) subgroup(pr.lead);
         }
     }
 }

@@ -18,7 +18,7 @@ void check_cycles(const model::Place& place, diag::Diagnostics& diags);
 /// Reports duplicate or malformed indicator ids.
 void check_indicators(const model::IndicatorSet& indicators, diag::Diagnostics& diags);
 
-/// True for ids made of lower-case letters, digits and single hyphens ("best-start").
+/// True for ids made of lower-case letters, digits and single hyphens ("early-years").
 bool is_slug(const std::string& id);
 
 }  // namespace hwbgen::check

@@ -59,7 +59,8 @@ std::vector<Item> strategy_items(const model::Place& place) {
             for (const auto& c : p.commitments)
                 out.push_back({c.id, false, c.text, &s, &p, subgroup_of(place, c.lead ? c.lead : s.lead), c.tier});
             for (const auto& pr : p.projects)
-                out.push_back({pr.id, true, pr.title, &s, &p, subgroup_of(place, s.lead), model::Tier::unassigned});
+                out.push_back({pr.id, true, pr.title, &s, &p, subgroup_of(place, pr.lead ? pr.lead : s.lead),
+                               model::Tier::unassigned});
         }
     return out;
 }

@@ -56,9 +56,9 @@ std::vector<model::Kpi> read_kpis(const YamlMap& m) {
 std::vector<model::Project> read_projects(const YamlMap& m) {
     std::vector<model::Project> out;
     for (const auto& p : m.maps("projects")) {
-        p.allow_only({"id", "title", "description", "kpis", "governance"});
+        p.allow_only({"id", "title", "description", "kpis", "governance", "lead"});
         out.push_back({p.text("id", true), p.value_pos("id"), p.text("title", true), p.text("description"),
-                       read_kpis(p), p.text("governance")});
+                       read_kpis(p), p.text("governance"), p.ref("lead")});
     }
     return out;
 }

@@ -17,7 +17,7 @@ struct Link {
 };
 
 struct PageSpec {
-    std::string dir;   ///< "sections/best-start/", "" for home
+    std::string dir;   ///< "sections/early-years/", "" for home
     std::string kind;  ///< the template: html/<kind> and markdown/<kind>
     std::string title;
     View view;
@@ -68,13 +68,17 @@ std::vector<Link> main_nav(const model::Place& place) {
     return nav;
 }
 
+bool has_principles(const model::Place& place) {
+    return !place.principles.empty() || !place.enablers.empty();
+}
+
 std::vector<Link> footer_nav(const model::Place& place) {
     std::vector<Link> nav;
     if (!place.foreword.body.empty()) nav.push_back({"Foreword", "foreword/"});
     for (const auto& p : place.pages) nav.push_back({p.title, p.id + "/"});
-    nav.push_back({"Principles and enablers", "principles/"});
-    nav.push_back({"Sub-groups", "subgroups/"});
-    nav.push_back({"Reporting timetable", "timetable/"});
+    if (has_principles(place)) nav.push_back({"Principles and enablers", "principles/"});
+    if (!place.subgroups.empty()) nav.push_back({"Sub-groups", "subgroups/"});
+    if (!place.timetable.empty()) nav.push_back({"Reporting timetable", "timetable/"});
     nav.push_back({"Glossary", "glossary/"});
     nav.push_back({"About the data", "about-data/"});
     nav.push_back({"Accessibility statement", "accessibility/"});
@@ -123,9 +127,12 @@ std::vector<PageSpec> page_specs(const SiteContext& ctx) {
         if (f.latest)
             pages.push_back({indicator_url(*f.definition), "indicator", f.definition->name, indicator_view(ctx, f),
                              {home, {"Indicators", "indicators/"}}});
-    pages.push_back({"principles/", "principles", "Principles and enablers", principles_view(ctx), {home}});
-    pages.push_back({"subgroups/", "subgroups", "Sub-groups", subgroups_view(ctx), {home}});
-    pages.push_back({"timetable/", "timetable", "Reporting timetable", timetable_view(ctx), {home}});
+    if (has_principles(place))
+        pages.push_back({"principles/", "principles", "Principles and enablers", principles_view(ctx), {home}});
+    if (!place.subgroups.empty())
+        pages.push_back({"subgroups/", "subgroups", "Sub-groups", subgroups_view(ctx), {home}});
+    if (!place.timetable.empty())
+        pages.push_back({"timetable/", "timetable", "Reporting timetable", timetable_view(ctx), {home}});
     pages.push_back({"glossary/", "glossary", "Glossary", glossary_view(ctx), {home}});
     pages.push_back({"about-data/", "about-data", "About the data", View(View::type::object), {home}});
     if (!place.easy_read.empty()) {

@@ -191,6 +191,13 @@ View indicator_change_rows(const std::vector<derive::IndicatorChange>& changes) 
     return rows;
 }
 
+bool section_measures(const model::Section& s, const std::string& indicator_id) {
+    for (const auto& p : s.priorities)
+        for (const auto& r : p.indicators)
+            if (r.id == indicator_id) return true;
+    return false;
+}
+
 void set_cycle_heading(View& v, const model::Cycle& cycle) {
     v.set("meeting", cycle.meeting);
     v.set("date", long_date(cycle.date));
@@ -277,10 +284,13 @@ View outcomes_report_view(const SiteContext& ctx, const model::Cycle& cycle) {
         groups.push_back(g);
         placed.insert(placed.end(), refs.begin(), refs.end());
     };
+    // An indicator belongs to the sections whose priorities measure it, else to the section its
+    // definition names: one definition serves many places, each with its own sections.
     for (const auto& s : ctx.place.sections) {
         std::vector<model::Ref> refs;
         for (const auto& f : ctx.figures)
-            if (f.definition->section == s.id && f.latest) refs.push_back({f.definition->id, {}});
+            if (f.latest && (section_measures(s, f.definition->id) || f.definition->section == s.id))
+                refs.push_back({f.definition->id, {}});
         add_group(s.title, refs);
     }
     std::vector<model::Ref> rest;

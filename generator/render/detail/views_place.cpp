@@ -46,7 +46,8 @@ View indicator_table_view(const SiteContext& ctx, const std::vector<model::Ref>*
     View rows = list_view();
     bool published = false;
     for (const auto& f : ctx.figures) {
-        if (!wanted(f, only)) continue;
+        // A priority's own list shows its gaps; the overview shows what this place has data for.
+        if (!wanted(f, only) || (!only && !f.latest)) continue;
         rows.push_back(figure_row(f));
         published = published || f.published_comparison;
     }
@@ -145,6 +146,10 @@ View principles_view(const SiteContext& ctx) {
 
 View subgroups_view(const SiteContext& ctx) {
     View v;
+    bool has_commitments = false;
+    for (const auto& s : ctx.place.sections)
+        for (const auto& p : s.priorities) has_commitments = has_commitments || !p.commitments.empty();
+    v.set("uses_tiers", has_commitments);  // Do / Sponsor / Watch sorts commitments
     View list = list_view();
     for (const auto& g : ctx.place.subgroups) {
         View s;

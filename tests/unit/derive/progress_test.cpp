@@ -25,7 +25,7 @@ model::Place place_with_items() {
     p.id = "first-1001-days";
     p.commitments.push_back({"c1", {}, "First.", model::Tier::do_, std::nullopt, ""});
     p.commitments.push_back({"c2", {}, "Second.", model::Tier::unassigned, std::nullopt, ""});
-    p.projects.push_back({"p1", {}, "A project", "", {}, ""});
+    p.projects.push_back({"p1", {}, "A project", "", {}, "", std::nullopt});
     s.priorities.push_back(p);
     place.sections.push_back(s);
     return place;
