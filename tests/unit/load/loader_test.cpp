@@ -165,7 +165,7 @@ TEST_CASE("ids must be slugs", "[check]") {
     const auto text = replace(test::minimal_section_yaml, "id: best-start", "id: Best Start");
     CHECK(problems_with(section_path, text).find(
               ":1:5: error: invalid section id 'Best Start' [use lower-case letters, digits and hyphens, "
-              "e.g. 'best-start']") != std::string::npos);
+              "e.g. 'early-years']") != std::string::npos);
 }
 
 TEST_CASE("a success measure may carry sub-points", "[load]") {
