@@ -1,6 +1,7 @@
 // The system page (site/index.html over every place) and building places in parallel.
 #include <catch2/catch.hpp>
 
+#include "derive/indicator_figures.hpp"
 #include "e2e_support.hpp"
 #include "load/load.hpp"
 #include "load/system.hpp"
@@ -76,7 +77,21 @@ TEST_CASE("building every place writes the system page, named by content/system.
         CHECK(contains(html, render::escape_html(place.strategy.title) + " " + place.strategy.years));
         CHECK(contains(md, "[" + place.name + "](./" + id + "/index.md)"));
     }
-    // The shared indicators: a chart with a text alternative, and the table of the same figures.
+    // Shared: an indicator with a latest value in two places or more, as each place's pages have it.
+    auto indicators = load::load_indicators(tree, diags);
+    derive::complete_limits(indicators);
+    std::map<std::string, int> places_with_value;
+    for (const auto& id : places)
+        for (const auto& f : derive::indicator_figures(load::load_place(tree, id, diags), indicators))
+            places_with_value[f.definition->id] += f.latest && f.latest->value ? 1 : 0;
+    int shared = 0;
+    for (const auto& [id, count] : places_with_value) {
+        INFO("indicator " << id << " has a value in " << count << " places");
+        CHECK(contains(html, "<h3 id=\"" + id + "-heading\">") == (count >= 2));
+        shared += count >= 2 ? 1 : 0;
+    }
+    CHECK(shared >= 1);
+    // Each shared indicator: a chart with a text alternative, and the table of the same figures.
     CHECK(contains(html, "id=\"shared-indicators\""));
     CHECK(contains(html, "role=\"img\" aria-labelledby=\"chart-"));
     CHECK(contains(html, "<desc id=\"chart-"));
