@@ -27,6 +27,38 @@ std::string strip_raw_html_comments(std::string html) {
     return html;
 }
 
+// The text of a table's first header cell, tags removed, to name its scrolling region.
+std::string first_heading(const std::string& html, size_t from) {
+    const size_t th = html.find("<th", from);
+    if (th == std::string::npos) return "Table";
+    const size_t start = html.find('>', th) + 1, end = html.find("</th>", start);
+    std::string text;
+    bool in_tag = false;
+    for (size_t i = start; i < end && i < html.size(); ++i) {
+        if (html[i] == '<') in_tag = true;
+        const bool space = html[i] == '\n' || html[i] == ' ' || html[i] == '\t';
+        if (!in_tag && html[i] != '"' && !(space && (text.empty() || text.back() == ' '))) text += space ? ' ' : html[i];
+        if (html[i] == '>') in_tag = false;
+    }
+    while (!text.empty() && text.back() == ' ') text.pop_back();
+    return text.empty() ? "Table" : "Table: " + text;
+}
+
+// Wide tables scroll inside their own focusable region, so the page itself never scrolls
+// sideways on a phone (WCAG 1.4.10) and keyboard users can still scroll them.
+std::string wrap_tables(std::string html) {
+    for (size_t at = 0; (at = html.find("<table>", at)) != std::string::npos;) {
+        const std::string open = "<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-label=\"" +
+                                 first_heading(html, at) + "\">";
+        html.insert(at, open);
+        const size_t close = html.find("</table>", at + open.size());
+        if (close == std::string::npos) break;
+        html.insert(close + 8, "</div>");
+        at = close + 14;
+    }
+    return html;
+}
+
 }  // namespace
 
 std::string markdown_to_html(const std::string& markdown) {
@@ -43,7 +75,7 @@ std::string markdown_to_html(const std::string& markdown) {
     char* html = cmark_render_html(doc.get(), options, cmark_parser_get_syntax_extensions(parser.get()));
     std::string out(html);
     std::free(html);
-    return strip_raw_html_comments(std::move(out));
+    return wrap_tables(strip_raw_html_comments(std::move(out)));
 }
 
 std::string markdown_inline_to_html(const std::string& markdown) {
