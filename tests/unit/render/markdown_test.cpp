@@ -45,3 +45,9 @@ TEST_CASE("abbreviations are not marked inside tags, code or words that merely c
     CHECK(mark_abbreviations("<a title=\"HWB\" href=\"/HWB\">HWBX</a><code>HWB</code>", terms) ==
           "<a title=\"HWB\" href=\"/HWB\">HWBX</a><code>HWB</code>");
 }
+
+TEST_CASE("a Markdown table scrolls in its own named, focusable region", "[render][markdown]") {
+    const std::string html = markdown_to_html("| Area <b>x</b> | Value |\n|---|---|\n| North | 1 |\n");
+    CHECK(html.rfind("<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-label=\"Table: Area x\"><table>", 0) == 0);
+    CHECK(html.find("</table></div>") != std::string::npos);
+}
