@@ -207,6 +207,24 @@ void set_cycle_heading(View& v, const model::Cycle& cycle) {
     v.set("example", cycle.example);
 }
 
+// What the reporting timetable puts before the board in the cycle's month (seed 000, Fig. 1).
+View timetable_items(const model::Place& place, const model::Cycle& cycle) {
+    const std::string date = long_date(cycle.date);
+    const std::string month = date.substr(date.find(' ') + 1, date.rfind(' ') - date.find(' ') - 1);
+    View list = list_view();
+    for (const auto& t : place.timetable) {
+        if (t.month != month) continue;
+        View v;
+        v.set("subject", t.subject);
+        std::string lead;
+        for (const auto& g : place.subgroups)
+            if (t.lead && g.id == t.lead->id) lead = g.name;
+        set_text(v, "lead", lead);
+        list.push_back(v);
+    }
+    return list;
+}
+
 }  // namespace
 
 std::string long_date(const std::string& iso) {
@@ -263,6 +281,7 @@ View report_view(const SiteContext& ctx, const derive::CycleProgress& progress,
         subgroup_updates.push_back(u);
     }
     set_list(v, "subgroup_updates", subgroup_updates);
+    set_list(v, "timetable", timetable_items(ctx.place, cycle));
     set_changes(v, progress);
     set_list(v, "escalations", escalations(progress));
     v.set("sections", updates_by_section(ctx.place, progress));
