@@ -4,6 +4,7 @@
 #include <atomic>
 #include <condition_variable>
 #include <exception>
+#include <locale>
 #include <mutex>
 #include <ostream>
 #include <thread>
@@ -88,6 +89,14 @@ bool commit_place(const std::string& id, const BuildOptions& options, PlaceResul
     return !r.diags.has_errors();
 }
 
+// libstdc++ fills std::ctype<char>'s narrow() cache lazily, one character at a time, as
+// std::regex compiles; threads compiling their first regexes at once would race on it (GCC bug
+// 77704). Filling it before any thread starts leaves only reads.
+void fill_locale_caches() {
+    const auto& ctype = std::use_facet<std::ctype<char>>(std::locale());
+    for (int c = 0; c < 256; ++c) (void)ctype.narrow(static_cast<char>(c), '\0');
+}
+
 unsigned job_count(const BuildOptions& options, size_t places) {
     unsigned jobs = options.jobs ? options.jobs : std::thread::hardware_concurrency();
     return static_cast<unsigned>(std::max<size_t>(1, std::min<size_t>(jobs ? jobs : 1, places)));
@@ -121,8 +130,10 @@ std::vector<PlaceResult> build_places(const load::ContentTree& tree, const model
             turn.notify_all();
         }
     };
+    const unsigned jobs = job_count(options, places.size());
+    if (jobs > 1) fill_locale_caches();
     std::vector<std::thread> threads;
-    for (unsigned t = 1; t < job_count(options, places.size()); ++t) threads.emplace_back(work);
+    for (unsigned t = 1; t < jobs; ++t) threads.emplace_back(work);
     work();
     for (auto& t : threads) t.join();
     for (const auto& r : results)
