@@ -49,18 +49,20 @@ bool check_place_names(const std::vector<std::string>& wanted, const std::vector
     return ok;
 }
 
-// What one place came to. Places are prepared (loaded, checked, derived, rendered) in parallel
-// and then committed (written, reported) one at a time in place order.
+// What one place came to. Places are prepared (loaded, checked, derived, rendered, written to a
+// staging folder) in parallel, then committed (swapped in, reported) one at a time in order.
 struct PlaceResult {
     diag::Diagnostics diags;
     model::Place place;                            // kept for the system page
     std::vector<derive::IndicatorFigure> figures;  // kept for the system page
-    std::vector<render::OutputFile> files;         // dropped once written
+    write::StagedPlace staged;                     // written beside the published folder
+    size_t file_count = 0;
     std::exception_ptr failure;                    // an unexpected exception while preparing
     bool counted = false;                          // its diagnostics are part of the run's
 };
 
-// Everything but writing: reads only the tree and the indicators, so places can run at once.
+// Everything but the swap into place: reads only the tree and the indicators, and writes only
+// its own staging folder, so places can run at once.
 void prepare_place(const load::ContentTree& tree, const model::IndicatorSet& indicators, const std::string& id,
                    const BuildOptions& options, PlaceResult& r) {
     try {
@@ -72,20 +74,20 @@ void prepare_place(const load::ContentTree& tree, const model::IndicatorSet& ind
         }
         if (!r.diags.has_errors() && !options.check_only) {
             r.figures = derive::indicator_figures(r.place, indicators);
-            r.files = render::render_place(tree, r.place, r.figures, r.diags);
+            const auto files = render::render_place(tree, r.place, r.figures, r.diags);
+            r.file_count = files.size();
+            if (!r.diags.has_errors()) r.staged = write::stage_place(options.out, id, files, r.diags);
         }
     } catch (...) {
         r.failure = std::current_exception();
     }
 }
 
-// Writes a prepared place. Returns false when it was not published (or, checking, has errors).
+// Swaps a prepared place in. Returns false when it was not published (or, checking, has errors).
 bool commit_place(const std::string& id, const BuildOptions& options, PlaceResult& r, std::ostream& out) {
     if (r.failure) return false;
-    if (!r.diags.has_errors() && !options.check_only && write::publish_place(options.out, id, r.files, r.diags) &&
-        !options.quiet)
-        out << "built " << id << ": " << r.files.size() << " files in " << options.out << "/" << id << "\n";
-    std::vector<render::OutputFile>().swap(r.files);
+    if (!r.diags.has_errors() && !options.check_only && write::swap_staged(r.staged, r.diags) && !options.quiet)
+        out << "built " << id << ": " << r.file_count << " files in " << options.out << "/" << id << "\n";
     return !r.diags.has_errors();
 }
 
@@ -119,13 +121,15 @@ std::vector<PlaceResult> build_places(const load::ContentTree& tree, const model
             if (!stopped) prepare_place(tree, indicators, places[i], options, results[i]);
             std::unique_lock<std::mutex> lock(mutex);
             turn.wait(lock, [&] { return committed == i; });
-            if (!stopped) {
-                lock.unlock();  // write while later places are still being prepared
+            lock.unlock();  // other places go on being prepared meanwhile
+            if (stopped) {
+                write::discard_staged(results[i].staged);  // as if it had never been built
+            } else {
                 const bool ok = commit_place(places[i], options, results[i], out);
-                lock.lock();
                 results[i].counted = true;
                 if (!ok && (!options.check_only || results[i].failure)) stopped = true;
             }
+            lock.lock();
             ++committed;
             turn.notify_all();
         }

@@ -18,9 +18,10 @@ struct BuildOptions {
 /// Exit codes users and scripts rely on.
 enum ExitCode { exit_ok = 0, exit_content_error = 1, exit_usage_error = 2 };
 
-/// Runs the pipeline; diagnostics go to `err`, progress to `out`. Places are loaded, checked and
-/// rendered on up to `jobs` threads but written and reported in place order, so the output, the
-/// files and the exit code are those of a build one place at a time. Building every place (no
+/// Runs the pipeline; diagnostics go to `err`, progress to `out`. Places are loaded, checked,
+/// rendered and written to staging folders on up to `jobs` threads, but swapped in and reported
+/// in place order, so the output, the files and the exit code are those of a build one place at
+/// a time. Building every place (no
 /// names given) also writes the system page, OUT/index.html, once every place has built.
 int run_build(const BuildOptions& options, std::ostream& out, std::ostream& err);
 

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <boost/filesystem.hpp>
 #include <cerrno>
 #include <cstring>
@@ -70,27 +71,53 @@ bool swap_into_place(const fs::path& fresh, const fs::path& target, const fs::pa
 
 }  // namespace
 
-bool publish_place(const std::string& out_dir, const std::string& place_id,
-                   const std::vector<render::OutputFile>& files, diag::Diagnostics& diags) {
+StagedPlace stage_place(const std::string& out_dir, const std::string& place_id,
+                        const std::vector<render::OutputFile>& files, diag::Diagnostics& diags) {
+    // One folder name per staging, so places (even one named twice) can be staged at once.
+    static std::atomic<unsigned> count{0};
     const fs::path out(out_dir);
-    const std::string tag = place_id + "." + std::to_string(::getpid());
-    const fs::path fresh = out / (".new-" + tag), old = out / (".old-" + tag), target = out / place_id;
+    const std::string tag = place_id + "." + std::to_string(::getpid()) + "." + std::to_string(count++);
+    StagedPlace staged{(out / (".new-" + tag)).string(), (out / place_id).string(), (out / (".old-" + tag)).string()};
     boost::system::error_code ec;
-    fs::remove_all(fresh, ec);
-    fs::remove_all(old, ec);
-    fs::create_directories(fresh, ec);
+    fs::remove_all(staged.fresh, ec);
+    fs::remove_all(staged.old, ec);
+    fs::create_directories(staged.fresh, ec);
     if (ec) {
         diags.error({out_dir, 0, 0}, "cannot create output folder: " + ec.message(), "check the --out folder");
-        return false;
+        return {};
     }
-    if (!write_tree(fresh, files, diags) || !swap_into_place(fresh, target, old)) {
+    if (!write_tree(staged.fresh, files, diags)) {
+        fs::remove_all(staged.fresh, ec);
+        return {};
+    }
+    return staged;
+}
+
+bool swap_staged(StagedPlace& staged, diag::Diagnostics& diags) {
+    if (staged.fresh.empty()) return false;
+    boost::system::error_code ec;
+    const bool swapped = swap_into_place(staged.fresh, staged.target, staged.old);
+    if (swapped) {
+        fs::remove_all(staged.old, ec);
+    } else {  // the previous site stays (in `old` only if putting it back failed too)
         if (!diags.has_errors())
-            diags.error({target.string(), 0, 0}, std::string("cannot replace the site: ") + std::strerror(errno));
-        fs::remove_all(fresh, ec);
-        return false;
+            diags.error({staged.target, 0, 0}, std::string("cannot replace the site: ") + std::strerror(errno));
+        fs::remove_all(staged.fresh, ec);
     }
-    fs::remove_all(old, ec);
-    return true;
+    staged = {};
+    return swapped;
+}
+
+void discard_staged(StagedPlace& staged) {
+    boost::system::error_code ec;
+    if (!staged.fresh.empty()) fs::remove_all(staged.fresh, ec);
+    staged = {};
+}
+
+bool publish_place(const std::string& out_dir, const std::string& place_id,
+                   const std::vector<render::OutputFile>& files, diag::Diagnostics& diags) {
+    StagedPlace staged = stage_place(out_dir, place_id, files, diags);
+    return swap_staged(staged, diags);
 }
 
 bool replace_file(const std::string& path, const std::string& bytes, diag::Diagnostics& diags) {

@@ -15,6 +15,21 @@ namespace hwbgen::write {
 bool publish_place(const std::string& out_dir, const std::string& place_id,
                    const std::vector<render::OutputFile>& files, diag::Diagnostics& diags);
 
+/// A place's new site written in full beside its published folder, not yet swapped in.
+/// `fresh` is empty when staging failed (or after the swap or discard).
+struct StagedPlace {
+    std::string fresh, target, old;
+};
+
+/// publish_place in two halves, so places can be written at once and swapped in one at a time:
+/// stage_place writes `files` into a fresh folder beside `out_dir/place_id` (on failure it
+/// removes that folder and reports to `diags`); swap_staged swaps it in as publish_place does;
+/// discard_staged removes a staged site that is not to be published.
+StagedPlace stage_place(const std::string& out_dir, const std::string& place_id,
+                        const std::vector<render::OutputFile>& files, diag::Diagnostics& diags);
+bool swap_staged(StagedPlace& staged, diag::Diagnostics& diags);
+void discard_staged(StagedPlace& staged);
+
 /// Writes one file through a temporary file and a rename, so readers see the old or the new
 /// bytes, never a part. Creates the folder if needed.
 bool replace_file(const std::string& path, const std::string& bytes, diag::Diagnostics& diags);
