@@ -16,7 +16,7 @@ website under site/<place>/: every page as HTML with a Markdown twin.
 
 Typical use, from the project folder:
   hwbgen check                 find mistakes in the content, with file:line:column
-  hwbgen build                 build every place into site/
+  hwbgen build                 build every place into site/, and site/index.html over them
   hwbgen build PLACE           build one place (a folder name under content/)
   hwbgen new-cycle PLACE YYYY-MM   start the next meeting's progress updates
 
