@@ -240,3 +240,14 @@ TEST_CASE("a bad number of jobs is a usage error", "[e2e][system][jobs]") {
     CHECK(run_hwbgen("build -j x", project.root).code == 2);
     CHECK(run_hwbgen("build -j -3", project.root).code == 2);
 }
+
+TEST_CASE("no place may be called 'assets', the system page's folder", "[e2e][system]") {
+    TempProject project;
+    copy_project(project.root, {"templates"});
+    copy_tree(source_dir / "tests/fixtures/minimal", project.root);
+    fs::rename(project.root / "content/minimal", project.root / "content/assets");
+    const auto r = build(project.root, "--quiet");
+    CHECK(r.code == 1);
+    CHECK(contains(r.err, "content/assets/place.yaml: error: a place cannot be called 'assets'"));
+    CHECK_FALSE(fs::exists(project.root / "site"));
+}
