@@ -1,6 +1,8 @@
 #include "render/detail/theme.hpp"
 
 #include <cctype>
+#include <map>
+#include <mutex>
 #include <set>
 
 namespace hwbgen::render::detail {
@@ -47,13 +49,73 @@ diag::SourcePos error_pos(const std::string& path, const std::string& text, std:
     return {path, line, column};
 }
 
+// A partial's text with each line indented as its standalone tag was (Mustache's rule).
+std::string indented(const std::string& text, const std::string& indent) {
+    if (indent.empty()) return text;
+    std::string out = indent;
+    for (size_t i = 0; i < text.size(); ++i) {
+        out += text[i];
+        if (text[i] == '\n' && i + 1 < text.size()) out += indent;
+    }
+    return out;
+}
+
+// Replaces every {{> name}} with the partial's text, so a page's template is parsed once
+// rather than each partial again at every use. A tag alone on its line takes the whole line.
+std::string expand_partials(const std::string& text, const std::map<std::string, std::string>& partials,
+                            int depth = 0) {
+    if (depth > 8) return text;
+    std::string out;
+    size_t done = 0;
+    for (size_t at = text.find("{{>"); at != std::string::npos; at = text.find("{{>", at + 3)) {
+        const size_t close = text.find("}}", at);
+        if (close == std::string::npos) break;
+        std::string name = text.substr(at + 3, close - at - 3);
+        name.erase(0, name.find_first_not_of(" \t"));
+        name.erase(name.find_last_not_of(" \t") + 1);
+        const auto partial = partials.find(name);
+        if (partial == partials.end()) continue;
+        const size_t newline = at == 0 ? std::string::npos : text.rfind('\n', at - 1);
+        const size_t line_start = newline == std::string::npos ? 0 : newline + 1;
+        const std::string before = text.substr(line_start, at - line_start);
+        size_t after = close + 2;
+        const bool standalone = line_start >= done && before.find_first_not_of(" \t") == std::string::npos &&
+                                (after == text.size() || text[after] == '\n');
+        const std::string body = expand_partials(partial->second, partials, depth + 1);
+        if (standalone) {
+            out += text.substr(done, line_start - done) + indented(body, before);
+            if (after < text.size() && (body.empty() || body.back() != '\n')) out += '\n';
+            after += after < text.size() ? 1 : 0;
+        } else {
+            out += text.substr(done, at - done) + body;
+        }
+        done = after;
+        at = after >= 3 ? after - 3 : 0;
+    }
+    return out + text.substr(done);
+}
+
+// Compiled templates, shared by every place built with the same text: most places use the
+// default theme, and parsing it once per build rather than once per place saves real time.
+std::shared_ptr<mu::mustache> compiled(const std::string& text, bool markdown) {
+    static std::mutex mutex;
+    static std::map<std::string, std::shared_ptr<mu::mustache>> cache;
+    const std::lock_guard<std::mutex> lock(mutex);
+    auto& entry = cache[(markdown ? "md\n" : "html\n") + text];
+    if (!entry) {
+        entry = std::make_shared<mu::mustache>(text);
+        if (markdown) entry->set_custom_escape(identity);
+    }
+    return entry;
+}
+
 }  // namespace
 
 Theme::Theme(const load::ContentTree& tree, const std::string& place_id, diag::Diagnostics& diags)
     : tree_(&tree), override_root_("content/" + place_id + "/templates/"), partials_(View::type::object) {
+    load_partials();
     load_folder("html", diags);
     load_folder("markdown", diags);
-    load_folder("partials", diags);
     std::set<std::string> names;
     collect_assets(tree, "templates/assets", "", names);
     collect_assets(tree, override_root_ + "assets", "", names);
@@ -73,6 +135,17 @@ std::string Theme::source(const std::string& rel) const {
     return tree_->read("templates/" + rel).value_or("");
 }
 
+void Theme::load_partials() {
+    std::set<std::string> names;
+    for (const auto& n : tree_->files("templates/partials")) names.insert(n);
+    for (const auto& n : tree_->files(override_root_ + "partials")) names.insert(n);
+    for (const auto& n : names)
+        if (is_template(n)) {
+            partial_sources_[stem(n)] = source("partials/" + n);
+            partials_.set(stem(n), partial_sources_[stem(n)]);
+        }
+}
+
 void Theme::load_folder(const std::string& folder, diag::Diagnostics& diags) {
     std::set<std::string> names;
     for (const auto& n : tree_->files("templates/" + folder)) names.insert(n);
@@ -82,19 +155,19 @@ void Theme::load_folder(const std::string& folder, diag::Diagnostics& diags) {
         const std::string rel = folder + "/" + n;
         const std::string path = tree_->exists(override_root_ + rel) ? override_root_ + rel : "templates/" + rel;
         const std::string text = source(rel);
-        if (folder == "partials") {
-            partials_.set(stem(n), text);
-            continue;
-        }
-        auto compiled = std::make_shared<mu::mustache>(text);
-        if (!compiled->is_valid()) {
-            std::string message = compiled->error_message();
+        const bool markdown = folder == "markdown";
+        // Errors are found in the template as written, so their line and column are the user's.
+        auto as_written = compiled(text, markdown);
+        if (!as_written->is_valid()) {
+            std::string message = as_written->error_message();
             const auto pos = error_pos(path, text, message);
             diags.error(pos, "template error: " + message,
                         "check that every {{#section}} has a matching {{/section}}");
+            templates_[folder + "/" + stem(n)] = {path, as_written};
+            continue;
         }
-        if (folder == "markdown") compiled->set_custom_escape(identity);
-        templates_[folder + "/" + stem(n)] = {path, compiled};
+        auto expanded = compiled(expand_partials(text, partial_sources_), markdown);
+        templates_[folder + "/" + stem(n)] = {path, expanded->is_valid() ? expanded : as_written};
     }
 }
 

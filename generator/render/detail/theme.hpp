@@ -37,6 +37,7 @@ private:
         std::string path;
         std::shared_ptr<kainjow::mustache::mustache> compiled;
     };
+    void load_partials();
     void load_folder(const std::string& folder, diag::Diagnostics& diags);
     static void collect_assets(const load::ContentTree& tree, const std::string& dir, const std::string& prefix,
                                std::set<std::string>& names);
@@ -45,7 +46,8 @@ private:
     const load::ContentTree* tree_;
     std::string override_root_;
     std::map<std::string, Template> templates_;
-    View partials_;
+    std::map<std::string, std::string> partial_sources_;
+    View partials_;  ///< for partial tags the expansion did not replace
     std::vector<Asset> assets_;
 };
 
