@@ -5,6 +5,7 @@
 #include <cmath>
 #include <map>
 #include <regex>
+#include <set>
 
 namespace hwbgen::check {
 
@@ -42,12 +43,8 @@ public:
     PointChecker(const model::Place& place, const Rules& rules, diag::Diagnostics& diags)
         : place_(place), rules_(rules), diags_(diags) {
         // Glossary words without an Easy Read meaning are the hard words a reader cannot look up.
-        static const std::regex special(R"([.^$|()\[\]{}*+?\\])");
         for (const auto& g : place.glossary)
-            if (g.easy_read.empty() && g.term.size() >= 3)
-                hard_words_.emplace_back(g.term, std::regex("\\b" + std::regex_replace(g.term, special, R"(\$&)") +
-                                                                "\\b",
-                                                            std::regex::icase));
+            if (g.easy_read.empty() && g.term.size() >= 3) hard_words_.emplace_back(g.term, lower(g.term));
     }
 
     void check(const model::EasyReadPoint& p) {
@@ -71,8 +68,60 @@ public:
 
 private:
     static std::string plain(const std::string& text) {
-        return std::regex_replace(text, std::regex(R"(\*\*|__)"), "");
+        std::string out;
+        for (size_t i = 0; i < text.size(); ++i) {
+            if ((text[i] == '*' || text[i] == '_') && i + 1 < text.size() && text[i + 1] == text[i]) {
+                ++i;
+                continue;
+            }
+            out += text[i];
+        }
+        return out;
     }
+
+    static std::string lower(std::string text) {
+        for (auto& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        return text;
+    }
+
+    // The rules below are regular expressions; most points cannot match them, and a plain
+    // search that says so first keeps checking fast on national-scale content.
+    static bool is_word(const std::string& text, size_t i) {  // what a regex's \b calls a word
+        return i < text.size() && (std::isalnum(static_cast<unsigned char>(text[i])) || text[i] == '_');
+    }
+
+    // Whether `word` occurs in `text` between word boundaries, as "\bword\b" would find it.
+    static bool contains_word(const std::string& text, const std::string& word) {
+        for (size_t at = text.find(word); at != std::string::npos; at = text.find(word, at + 1)) {
+            const bool starts = (at > 0 && is_word(text, at - 1)) != is_word(word, 0);
+            const bool ends = is_word(word, word.size() - 1) != is_word(text, at + word.size());
+            if (starts && ends) return true;
+        }
+        return false;
+    }
+
+    struct Token {
+        size_t at;
+        std::string text;
+    };
+
+    // The runs of word characters in `text`: the words a "\b...\b" pattern can match.
+    static std::vector<Token> tokens(const std::string& text) {
+        std::vector<Token> out;
+        for (size_t i = 0; i < text.size();) {
+            if (!is_word(text, i)) {
+                ++i;
+                continue;
+            }
+            size_t end = i;
+            while (is_word(text, end)) ++end;
+            out.push_back({i, text.substr(i, end - i)});
+            i = end;
+        }
+        return out;
+    }
+
+    static bool has_any(const std::string& text, const char* chars) { return text.find_first_of(chars) != std::string::npos; }
 
     static diag::SourcePos at(const model::EasyReadPoint& p, size_t offset) {
         diag::SourcePos pos = p.pos;
@@ -82,9 +131,13 @@ private:
     }
 
     static size_t word_count(const std::string& text) {
-        static const std::regex word(R"([^\s]+)");
         size_t n = 0;
-        for (std::sregex_iterator it(text.begin(), text.end(), word), end; it != end; ++it) ++n;
+        bool in_word = false;
+        for (const char c : text) {
+            const bool space = std::isspace(static_cast<unsigned char>(c)) != 0;
+            n += !space && !in_word;
+            in_word = !space;
+        }
         return n;
     }
 
@@ -101,13 +154,17 @@ private:
     void one_idea(const model::EasyReadPoint& p, const std::string& text) {
         static const std::regex boundary(R"([.!?]["')]?\s+[A-Z0-9])");
         std::smatch m;
-        if (std::regex_search(text, m, boundary))
+        if (has_any(text, ".!?") && std::regex_search(text, m, boundary))
             report("one-idea", at(p, static_cast<size_t>(m.position(0))), "more than one sentence in a point",
                    "give each sentence its own point and picture");
     }
 
     void abbreviations(const model::EasyReadPoint& p) {
         static const std::regex caps(R"(\b([A-Z]{2,})(?:'?s)?\b)");
+        bool two_capitals = false;
+        for (size_t i = 0; i + 1 < p.text.size() && !two_capitals; ++i)
+            two_capitals = std::isupper(static_cast<unsigned char>(p.text[i])) && std::isupper(static_cast<unsigned char>(p.text[i + 1]));
+        if (!two_capitals) return;
         for (std::sregex_iterator it(p.text.begin(), p.text.end(), caps), end; it != end; ++it) {
             const std::string word = (*it)[1];
             std::string hint = "write it out in full";
@@ -118,8 +175,9 @@ private:
     }
 
     void hard_words(const model::EasyReadPoint& p, const std::string& text) {
+        const std::string low = lower(text);
         for (const auto& [term, word] : hard_words_)
-            if (std::regex_search(text, word))
+            if (contains_word(low, word))
                 report("hard-word", p.pos, "hard word '" + term + "' has no Easy Read meaning",
                        "add 'easy_read:' to its entry in the glossary, or use a simpler word");
     }
@@ -129,6 +187,10 @@ private:
         static const std::regex fraction(R"(\b(\d+)/(\d+)\b)");
         static const std::regex words(R"(\b(a half|half of|a third|a quarter|three quarters|two thirds)\b)",
                                       std::regex::icase);
+        const std::string low = lower(p.text);
+        if (!has_any(low, "%/") && low.find("cent") == std::string::npos && low.find("half") == std::string::npos &&
+            low.find("third") == std::string::npos && low.find("quarter") == std::string::npos)
+            return;
         for (std::sregex_iterator it(p.text.begin(), p.text.end(), percent), end; it != end; ++it)
             report("percentage", at(p, static_cast<size_t>(it->position(0))), "percentage '" + it->str() + "'",
                    "write '" + out_of(std::stod((*it)[1]), 100) + "' instead");
@@ -148,36 +210,45 @@ private:
     }
 
     void number_words(const model::EasyReadPoint& p) {
-        static const std::regex numbers(
-            R"(\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million)\b)",
-            std::regex::icase);
         static const std::map<std::string, std::string> digits = {
             {"one", "1"},  {"two", "2"},    {"three", "3"},   {"four", "4"},   {"five", "5"},
             {"six", "6"},  {"seven", "7"},  {"eight", "8"},   {"nine", "9"},   {"ten", "10"},
             {"eleven", "11"}, {"twelve", "12"}, {"twenty", "20"}, {"thirty", "30"}, {"forty", "40"},
             {"fifty", "50"}, {"hundred", "100"}, {"thousand", "1,000"}, {"million", "1,000,000"}};
-        for (std::sregex_iterator it(p.text.begin(), p.text.end(), numbers), end; it != end; ++it) {
-            std::string word = it->str();
-            for (auto& c : word) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-            report("number-words", at(p, static_cast<size_t>(it->position(0))), "number written as a word '" + it->str() + "'",
-                   "write '" + digits.at(word) + "' instead");
+        for (const auto& t : tokens(p.text)) {
+            const auto digit = digits.find(lower(t.text));
+            if (digit != digits.end())
+                report("number-words", at(p, t.at), "number written as a word '" + t.text + "'",
+                       "write '" + digit->second + "' instead");
         }
     }
 
+    // "is|are|was|were|be|been|being", then whitespace, then a past participle.
     void passive_voice(const model::EasyReadPoint& p) {
-        static const std::regex passive(
-            R"(\b(is|are|was|were|be|been|being)\s+(\w+ed|done|given|made|seen|known|taken|shown|told|paid|kept|found|held)\b)",
-            std::regex::icase);
-        std::smatch m;
-        if (std::regex_search(p.text, m, passive))
-            report("passive-voice", at(p, static_cast<size_t>(m.position(0))), "passive voice '" + m.str() + "'",
-                   "say who does it: 'We will help you', not 'You will be helped'");
+        static const std::set<std::string> auxiliaries = {"is", "are", "was", "were", "be", "been", "being"};
+        static const std::set<std::string> participles = {"done",  "given", "made", "seen", "known", "taken",
+                                                          "shown", "told",  "paid", "kept", "found", "held"};
+        const auto words = tokens(p.text);
+        for (size_t i = 0; i + 1 < words.size(); ++i) {
+            const auto& [at1, first] = words[i];
+            const auto& [at2, second] = words[i + 1];
+            const size_t gap_start = at1 + first.size();
+            bool gap_is_space = at2 > gap_start;
+            for (size_t k = gap_start; k < at2; ++k) gap_is_space = gap_is_space && std::isspace(static_cast<unsigned char>(p.text[k]));
+            const std::string verb = lower(second);
+            const bool participle = participles.count(verb) || (verb.size() > 2 && verb.compare(verb.size() - 2, 2, "ed") == 0);
+            if (gap_is_space && auxiliaries.count(lower(first)) && participle) {
+                report("passive-voice", at(p, at1), "passive voice '" + p.text.substr(at1, at2 + second.size() - at1) + "'",
+                       "say who does it: 'We will help you', not 'You will be helped'");
+                return;
+            }
+        }
     }
 
     const model::Place& place_;
     const Rules& rules_;
     diag::Diagnostics& diags_;
-    std::vector<std::pair<std::string, std::regex>> hard_words_;
+    std::vector<std::pair<std::string, std::string>> hard_words_;  // term, in lower case
 };
 
 std::vector<const model::EasyReadPoint*> all_points(const model::Place& place) {
