@@ -1,5 +1,7 @@
 #include "render/site.hpp"
 
+#include <map>
+
 #include "render/abbreviations.hpp"
 #include "render/docx.hpp"
 #include "render/detail/theme.hpp"
@@ -112,6 +114,11 @@ std::vector<PageSpec> page_specs(const SiteContext& ctx) {
     const auto& place = ctx.place;
     const Link home{"Home", ""};
     std::vector<PageSpec> pages;
+    pages.reserve(64 + ctx.figures.size() + 4 * place.cycles.size() + place.pages.size() + [&] {
+        size_t n = 0;
+        for (const auto& s : place.sections) n += 2 + s.priorities.size();
+        return n;
+    }());
     pages.push_back({"", "home", place.strategy.title, home_view(ctx), {}});
     pages.push_back({"plan-on-a-page/", "plan", "Plan on a page", plan_view(ctx), {home}});
     if (!place.foreword.body.empty()) pages.push_back({"foreword/", "foreword", "Foreword", foreword_view(ctx), {home}});
@@ -192,11 +199,22 @@ public:
         out.push_back({page.dir + "index.md", tidy_markdown(theme_.render("markdown/layout", layout(page, root, md), diags_))});
     }
 
+    // The site's navigation differs between pages only by depth and by which link is current,
+    // so each variant is built once per place rather than once per page.
+    const View& cached_links(const std::vector<Link>& links, const std::string& current, const std::string& root) {
+        std::string key = root + (&links == &nav_ ? "|n|" : "|f|");
+        for (const auto& l : links)
+            key += l.url == current ? 'c' : !l.url.empty() && current.rfind(l.url, 0) == 0 ? 'a' : '-';
+        auto it = link_views_.find(key);
+        if (it == link_views_.end()) it = link_views_.emplace(key, links_view(links, current, root)).first;
+        return it->second;
+    }
+
     /// Markdown of the pages that are also Word documents, with the documents' paths.
     const std::vector<Document>& documents() const { return documents_; }
 
 private:
-    View layout(const PageSpec& page, const std::string& root, const std::string& content) const {
+    View layout(const PageSpec& page, const std::string& root, const std::string& content) {
         View v;
         v.set("title", page.title);
         v.set("root", root);
@@ -210,8 +228,8 @@ private:
         v.set("strategy_title", place_.strategy.title);
         v.set("strategy_years", place_.strategy.years);
         set_text(v, "strategy_status", place_.strategy.status);
-        v.set("nav", links_view(nav_, page.dir, root));
-        v.set("footer_nav", links_view(footer_, page.dir, root));
+        v.set("nav", cached_links(nav_, page.dir, root));
+        v.set("footer_nav", cached_links(footer_, page.dir, root));
         v.set("crumbs", links_view(page.crumbs, page.dir, root));
         v.set("has_crumbs", !page.crumbs.empty());
         set_text(v, "canonical", place_.site_url.empty() ? "" : base_url(place_.site_url) + page.dir);
@@ -224,6 +242,7 @@ private:
     std::vector<Link> nav_, footer_;
     std::vector<Abbreviation> abbreviations_;
     std::vector<Document> documents_;
+    std::map<std::string, View> link_views_;
 };
 
 // The reference document styles the Word output like a council paper; a place may bring its own.
