@@ -63,8 +63,9 @@ struct PlaceResult {
 
 // Everything but the swap into place: reads only the tree and the indicators, and writes only
 // its own staging folder, so places can run at once.
-void prepare_place(const load::ContentTree& tree, const model::IndicatorSet& indicators, const std::string& id,
-                   const BuildOptions& options, PlaceResult& r) {
+void prepare_place(const load::ContentTree& tree, const model::IndicatorSet& indicators,
+                   const derive::IndicatorIndex& index, const std::string& id, const BuildOptions& options,
+                   PlaceResult& r) {
     try {
         r.place = load::load_place(tree, id, r.diags);
         // Each stage runs only on what the one before read cleanly, so one mistake is reported once.
@@ -73,7 +74,7 @@ void prepare_place(const load::ContentTree& tree, const model::IndicatorSet& ind
             check::check_easy_read(r.place, tree, r.diags);
         }
         if (!r.diags.has_errors() && !options.check_only) {
-            r.figures = derive::indicator_figures(r.place, indicators);
+            r.figures = derive::indicator_figures(r.place, indicators, index);
             const auto files = render::render_place(tree, r.place, r.figures, r.diags);
             r.file_count = files.size();
             if (!r.diags.has_errors()) r.staged = write::stage_place(options.out, id, files, r.diags);
@@ -108,8 +109,8 @@ unsigned job_count(const BuildOptions& options, size_t places) {
 // after every place before it, exactly as one thread would. Building (not checking) stops at the
 // first place that fails: later places are not written and their diagnostics not counted.
 std::vector<PlaceResult> build_places(const load::ContentTree& tree, const model::IndicatorSet& indicators,
-                                      const std::vector<std::string>& places, const BuildOptions& options,
-                                      std::ostream& out) {
+                                      const derive::IndicatorIndex& index, const std::vector<std::string>& places,
+                                      const BuildOptions& options, std::ostream& out) {
     std::vector<PlaceResult> results(places.size());
     std::atomic<size_t> next{0};
     std::atomic<bool> stopped{false};
@@ -118,7 +119,7 @@ std::vector<PlaceResult> build_places(const load::ContentTree& tree, const model
     size_t committed = 0;  // places before this one are committed; guarded by `mutex`
     const auto work = [&] {
         for (size_t i; (i = next++) < places.size();) {
-            if (!stopped) prepare_place(tree, indicators, places[i], options, results[i]);
+            if (!stopped) prepare_place(tree, indicators, index, places[i], options, results[i]);
             std::unique_lock<std::mutex> lock(mutex);
             turn.wait(lock, [&] { return committed == i; });
             lock.unlock();  // other places go on being prepared meanwhile
@@ -185,7 +186,8 @@ int run_build(const BuildOptions& given, std::ostream& out, std::ostream& err) {
     check::check_indicators(indicators, diags);
     derive::complete_limits(indicators);  // read-only from here on, shared by every thread
     if (!diags.has_errors() || options.check_only) {
-        const auto results = build_places(tree, indicators, places, options, out);
+        const derive::IndicatorIndex index(indicators);
+        const auto results = build_places(tree, indicators, index, places, options, out);
         bool all_built = true;
         for (const auto& r : results) {
             if (r.counted) diags.append(r.diags);

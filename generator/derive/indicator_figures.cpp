@@ -11,22 +11,19 @@ using model::row_matches;
 
 namespace {
 
-// The latest row for an area; ties keep the first in file order, so output is stable.
-const model::IndicatorValue* latest_row(const model::IndicatorDefinition& d, const model::IndicatorSet& set,
-                                        const std::string& area) {
+using Rows = std::vector<const model::IndicatorValue*>;
+
+// The latest row; ties keep the first in file order, so output is stable.
+const model::IndicatorValue* latest_row(const Rows& rows) {
     const model::IndicatorValue* best = nullptr;
-    for (const auto& row : set.values)
-        if (row_matches(d, row) && row.area_code == area && (!best || row.period_sortable > best->period_sortable))
-            best = &row;
+    for (const auto* row : rows)
+        if (!best || row->period_sortable > best->period_sortable) best = row;
     return best;
 }
 
-const model::IndicatorValue* row_for_period(const model::IndicatorDefinition& d, const model::IndicatorSet& set,
-                                            const std::string& area, const model::IndicatorValue& like) {
-    for (const auto& row : set.values)
-        if (row_matches(d, row) && row.area_code == area && row.time_period == like.time_period &&
-            row.age == like.age && row.category == like.category)
-            return &row;
+const model::IndicatorValue* row_for_period(const Rows& rows, const model::IndicatorValue& like) {
+    for (const auto* row : rows)
+        if (row->time_period == like.time_period && row->age == like.age && row->category == like.category) return row;
     return nullptr;
 }
 
@@ -52,23 +49,21 @@ bool same_breakdown(const model::IndicatorValue& a, const model::IndicatorValue&
     return a.sex == b.sex && a.age == b.age && a.category_type == b.category_type && a.category == b.category;
 }
 
-void add_series(IndicatorFigure& f, const model::IndicatorSet& set) {
-    for (const auto& row : set.values)
-        if (row_matches(*f.definition, row) && row.area_code == f.latest->area_code && same_breakdown(row, *f.latest))
-            f.series.push_back(&row);
+void add_series(IndicatorFigure& f, const Rows& own, const Rows& england) {
+    for (const auto* row : own)
+        if (same_breakdown(*row, *f.latest)) f.series.push_back(row);
     std::stable_sort(f.series.begin(), f.series.end(), [](const auto* a, const auto* b) {
         return a->period_sortable < b->period_sortable;
     });
-    for (const auto* row : f.series)
-        f.england_series.push_back(row_for_period(*f.definition, set, model::england_area_code, *row));
+    for (const auto* row : f.series) f.england_series.push_back(row_for_period(england, *row));
 }
 
-void add_comparators(IndicatorFigure& f, const model::Place& place, const model::IndicatorSet& set) {
+void add_comparators(IndicatorFigure& f, const model::Place& place, const IndicatorIndex& index) {
     std::vector<std::string> areas = place.comparators;
     if (!f.latest->parent_code.empty()) areas.insert(areas.begin(), f.latest->parent_code);
     for (const auto& area : areas) {
         if (area == model::england_area_code || area == place.area_code) continue;
-        if (const auto* row = row_for_period(*f.definition, set, area, *f.latest)) f.comparators.push_back(row);
+        if (const auto* row = row_for_period(index.rows(*f.definition, area), *f.latest)) f.comparators.push_back(row);
     }
 }
 
@@ -116,17 +111,51 @@ void complete_limits(model::IndicatorSet& indicators) {
     }
 }
 
+IndicatorIndex::IndicatorIndex(const model::IndicatorSet& indicators) {
+    std::map<long, std::vector<const model::IndicatorDefinition*>> by_fingertips_id;
+    std::map<std::string, const model::IndicatorDefinition*> by_id;
+    for (const auto& d : indicators.definitions) {
+        if (d.fingertips_id) by_fingertips_id[*d.fingertips_id].push_back(&d);
+        by_id.emplace(d.id, &d);
+    }
+    for (const auto& row : indicators.values) {
+        if (!row.definition_id.empty()) {
+            const auto d = by_id.find(row.definition_id);
+            if (d != by_id.end()) rows_[{d->second, row.area_code}].push_back(&row);
+            continue;
+        }
+        const auto ds = by_fingertips_id.find(row.indicator_id);
+        if (ds == by_fingertips_id.end()) continue;
+        for (const auto* d : ds->second)
+            if (row_matches(*d, row)) rows_[{d, row.area_code}].push_back(&row);
+    }
+}
+
+const std::vector<const model::IndicatorValue*>& IndicatorIndex::rows(const model::IndicatorDefinition& d,
+                                                                      const std::string& area) const {
+    static const Rows none;
+    const auto it = rows_.find({&d, area});
+    return it == rows_.end() ? none : it->second;
+}
+
 std::vector<IndicatorFigure> indicator_figures(const model::Place& place, const model::IndicatorSet& indicators) {
+    return indicator_figures(place, indicators, IndicatorIndex(indicators));
+}
+
+std::vector<IndicatorFigure> indicator_figures(const model::Place& place, const model::IndicatorSet& indicators,
+                                               const IndicatorIndex& index) {
     std::vector<IndicatorFigure> out;
     for (const auto& d : indicators.definitions) {
         IndicatorFigure f;
         f.definition = &d;
-        f.latest = latest_row(d, indicators, place.area_code);
+        const Rows& own = index.rows(d, place.area_code);
+        f.latest = latest_row(own);
         if (f.latest) {
-            f.england = row_for_period(d, indicators, model::england_area_code, *f.latest);
+            const Rows& england = index.rows(d, model::england_area_code);
+            f.england = row_for_period(england, *f.latest);
             compare(f);
-            add_series(f, indicators);
-            add_comparators(f, place, indicators);
+            add_series(f, own, england);
+            add_comparators(f, place, index);
             add_trend(f);
             for (const auto* row : f.series) f.example = f.example || row->example;
             if (d.target && f.latest->value)
