@@ -1,5 +1,7 @@
 #include "cli/pipeline.hpp"
 
+#include "cli/diagnostics_output.hpp"
+
 #include <algorithm>
 #include <atomic>
 #include <condition_variable>
@@ -22,16 +24,6 @@
 namespace hwbgen::cli {
 
 namespace {
-
-void print_diagnostics(diag::Diagnostics& diags, const load::ContentTree& tree, std::ostream& err) {
-    diags.sort();
-    for (const auto& d : diags.all()) {
-        std::string line;
-        if (d.pos.line > 0)
-            if (const auto bytes = tree.read(d.pos.file)) line = load::printable_line(*bytes, d.pos.line);
-        err << diag::format(d, line);
-    }
-}
 
 // Names given on the command line must be places; a typo gets a suggestion.
 bool check_place_names(const std::vector<std::string>& wanted, const std::vector<std::string>& known,

@@ -1,5 +1,6 @@
 // cycles/<yyyy-mm>.yaml: one board meeting's progress updates and board paper.
 #include "load/detail/cycle_reader.hpp"
+#include "load/detail/section_reader.hpp"
 
 #include <cctype>
 
@@ -21,15 +22,6 @@ bool is_date(const std::string& s) {
         return false;
     const int day = std::stoi(s.substr(8));
     return day >= 1 && day <= 31;
-}
-
-std::vector<model::Kpi> read_kpis(const YamlMap& m) {
-    std::vector<model::Kpi> out;
-    for (const auto& k : m.maps("kpis")) {
-        k.allow_only({"name", "current", "target"});
-        out.push_back({k.text("name", true), k.text("current"), k.text("target")});
-    }
-    return out;
 }
 
 std::vector<model::PlusGroupAction> read_plus_group_actions(const YamlMap& m) {

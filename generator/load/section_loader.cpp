@@ -44,6 +44,8 @@ std::vector<model::SuccessMeasure> read_success(const YamlMap& m) {
     return out;
 }
 
+}  // namespace
+
 std::vector<model::Kpi> read_kpis(const YamlMap& m) {
     std::vector<model::Kpi> out;
     for (const auto& k : m.maps("kpis")) {
@@ -52,6 +54,8 @@ std::vector<model::Kpi> read_kpis(const YamlMap& m) {
     }
     return out;
 }
+
+namespace {
 
 std::vector<model::Project> read_projects(const YamlMap& m) {
     std::vector<model::Project> out;

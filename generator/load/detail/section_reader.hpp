@@ -6,6 +6,8 @@ namespace hwbgen::load::detail {
 
 model::Section read_section(const YamlMap& m);
 model::Page read_page(const YamlMap& m);
+/// A logic-model project's or a progress update's KPIs: name, current value, target.
+std::vector<model::Kpi> read_kpis(const YamlMap& m);
 std::vector<model::EasyReadPoint> read_easy_read_points(const YamlMap& m, const char* key);
 
 }  // namespace hwbgen::load::detail

@@ -23,6 +23,9 @@ void set_text(View& v, const std::string& name, const std::string& value);
 /// A Markdown field as both HTML (`<name>_html`) and Markdown (`<name>_md`), plus `has_<name>`.
 void set_markdown(View& v, const std::string& name, const std::string& markdown, bool inline_only = false);
 
+/// People to contact: name, and role, email and phone where given.
+View contact_list(const std::vector<model::Contact>& contacts);
+
 std::string section_url(const model::Section& s);
 std::string priority_url(const model::Section& s, const model::Priority& p);
 

@@ -123,19 +123,6 @@ View appendices(const model::Cycle& cycle) {
     return list;
 }
 
-View officers(const model::BoardPaper& paper) {
-    View list = list_view();
-    for (const auto& c : paper.officers) {
-        View v;
-        v.set("name", c.name);
-        set_text(v, "role", c.role);
-        set_text(v, "email", c.email);
-        set_text(v, "phone", c.phone);
-        list.push_back(v);
-    }
-    return list;
-}
-
 }  // namespace
 
 View board_paper_view(const SiteContext&, const model::Cycle& cycle) {
@@ -162,7 +149,7 @@ View board_paper_view(const SiteContext&, const model::Cycle& cycle) {
     v.set("paper_title", paper.title);
     v.set("example", cycle.example);
     v.set("sections", sections);
-    v.set("officers", officers(paper));
+    v.set("officers", contact_list(paper.officers));
     v.set("has_officers", !paper.officers.empty());
     View background = list_view();
     for (const auto& b : paper.background_papers) {

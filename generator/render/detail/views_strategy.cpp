@@ -61,9 +61,11 @@ View section_card(const model::Place& place, const model::Section& s) {
     return v;
 }
 
-View contact_list(const model::Place& place) {
+}  // namespace
+
+View contact_list(const std::vector<model::Contact>& contacts) {
     View list = list_view();
-    for (const auto& c : place.contacts) {
+    for (const auto& c : contacts) {
         View v;
         v.set("name", c.name);
         set_text(v, "role", c.role);
@@ -73,8 +75,6 @@ View contact_list(const model::Place& place) {
     }
     return list;
 }
-
-}  // namespace
 
 View home_view(const SiteContext& ctx) {
     const auto& place = ctx.place;
@@ -95,7 +95,7 @@ View home_view(const SiteContext& ctx) {
     }
     v.set("kinds", groups);
     v.set("indicator_table", indicator_table_view(ctx, nullptr));
-    v.set("contacts", contact_list(place));
+    v.set("contacts", contact_list(place.contacts));
     v.set("has_contacts", !place.contacts.empty());
     return v;
 }
