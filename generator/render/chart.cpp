@@ -24,17 +24,9 @@ struct Scale {
     double y(double v) const { return top + (height - top - bottom) * (high - v) / (high - low); }
 };
 
-// Round tick steps (1, 2 or 5 times a power of ten) so the axis reads naturally.
 Scale nice_scale(double low, double high) {
-    if (high - low < 1e-9) {
-        low -= 1;
-        high += 1;
-    }
-    const double raw = (high - low) / 5;
-    const double power = std::pow(10, std::floor(std::log10(raw)));
-    const double fraction = raw / power;
-    const double step = (fraction <= 1 ? 1 : fraction <= 2 ? 2 : fraction <= 5 ? 5 : 10) * power;
-    return {std::floor(low / step) * step, std::ceil(high / step) * step, step};
+    const AxisRange r = nice_range(low, high);
+    return {r.low, r.high, r.step};
 }
 
 Scale scale_for(const std::vector<ChartPoint>& points) {
@@ -126,6 +118,18 @@ std::string trend_chart_svg(const std::string& id, const std::string& title, con
            escape_html(title) + "</title>\n<desc id=\"" + id + "-desc\">" + escape_html(description(area_name, points)) +
            "</desc>\n" + axis(s, unit) + benchmark_line(s, points) + intervals_and_points(s, points) +
            legend(area_name) + "</svg>";
+}
+
+AxisRange nice_range(double low, double high) {
+    if (high - low < 1e-9) {
+        low -= 1;
+        high += 1;
+    }
+    const double raw = (high - low) / 5;
+    const double power = std::pow(10, std::floor(std::log10(raw)));
+    const double fraction = raw / power;
+    const double step = (fraction <= 1 ? 1 : fraction <= 2 ? 2 : fraction <= 5 ? 5 : 10) * power;
+    return {std::floor(low / step) * step, std::ceil(high / step) * step, step};
 }
 
 std::string bar_chart_svg(const std::string& id, const std::string& title, const std::vector<Bar>& bars) {

@@ -20,6 +20,13 @@ struct ChartPoint {
 std::string trend_chart_svg(const std::string& id, const std::string& title, const std::string& area_name,
                             const std::string& unit, const std::vector<ChartPoint>& points);
 
+/// An axis from `low` to `high` in round steps (1, 2 or 5 times a power of ten), so it reads
+/// naturally; covers the values given.
+struct AxisRange {
+    double low = 0, high = 1, step = 1;
+};
+AxisRange nice_range(double low, double high);
+
 struct Bar {
     std::string label;
     int value = 0;

@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <optional>
 
+#include "render/chart.hpp"
 #include "render/detail/theme.hpp"
 #include "render/detail/views.hpp"
 #include "render/markdown.hpp"
