@@ -55,6 +55,14 @@ View group_rows(const std::vector<derive::GroupCounts<Group>>& groups, Name name
     return rows;
 }
 
+View rag_table(const std::string& caption, const std::string& group_label, const View& rows) {
+    View v;
+    v.set("caption", caption);
+    v.set("group_label", group_label);
+    v.set("rows", rows);
+    return v;
+}
+
 std::string rag_chart(const model::Cycle& cycle, const derive::RagCounts& counts) {
     std::vector<Bar> bars;
     for (int r = 0; r < model::rag_count; ++r)
@@ -266,10 +274,12 @@ View report_view(const SiteContext& ctx, const derive::CycleProgress& progress,
     v.set("overall", count_cells(progress.overall));
     v.set("total", std::to_string(progress.overall.total()));
     v.set("chart_svg", progress.items.empty() ? std::string{} : rag_chart(cycle, progress.overall));
-    v.set("by_section", group_rows(progress.by_section, [](const model::Section* s) { return s->title; }));
-    v.set("by_subgroup", group_rows(progress.by_subgroup, [](const model::Subgroup* s) {
-              return s ? s->name : std::string("No sub-group named");
-          }));
+    v.set("by_section_table", rag_table("Progress by section", "Section",
+                                        group_rows(progress.by_section, [](const model::Section* s) { return s->title; })));
+    v.set("by_subgroup_table", rag_table("Progress by sub-group", "Sub-group",
+                                         group_rows(progress.by_subgroup, [](const model::Subgroup* s) {
+                                             return s ? s->name : std::string("No sub-group named");
+                                         })));
     View subgroup_updates = list_view();
     for (const auto& s : cycle.subgroup_updates) {
         View u;
