@@ -76,3 +76,15 @@ TEST_CASE("hostile content cannot inject markup or script", "[e2e][security]") {
     const auto page = read_file(project.root / "site/minimal/sections/start-well/school-readiness/index.html");
     CHECK(page.find("&lt;script&gt;alert(&apos;t&apos;)&lt;/script&gt;") != std::string::npos);
 }
+
+TEST_CASE("a project without templates gets one clear error, not one per page", "[e2e][errors]") {
+    TempProject project;
+    copy_tree(source_dir / "tests/fixtures/minimal", project.root);
+    const auto r = run_hwbgen("build --root " + project.root.string(), project.root);
+    CHECK(r.code == 1);
+    CHECK(r.err ==
+          "templates/html/layout.mustache: error: the theme has no page layout\n"
+          "hint: run hwbgen in the project folder (the one holding templates/), or give --root\n"
+          "1 error; the previous site was left as it was\n");
+    CHECK(!fs::exists(project.root / "site/minimal"));
+}

@@ -116,6 +116,13 @@ Theme::Theme(const load::ContentTree& tree, const std::string& place_id, diag::D
     load_partials();
     load_folder("html", diags);
     load_folder("markdown", diags);
+    // Without the layouts nothing can be built: say so once, not once for every page.
+    for (const char* layout : {"html/layout", "markdown/layout"})
+        if (!templates_.count(layout)) {
+            diags.error({"templates/" + std::string(layout) + extension, 0, 0}, "the theme has no page layout",
+                        "run hwbgen in the project folder (the one holding templates/), or give --root");
+            return;
+        }
     std::set<std::string> names;
     collect_assets(tree, "templates/assets", "", names);
     collect_assets(tree, override_root_ + "assets", "", names);
