@@ -179,10 +179,28 @@ View success_list(const model::Priority& p) {
     return list;
 }
 
+// The latest rating an item was given, linked to the report that gave it, so the strategy's
+// pages show where each commitment stands.
+void set_progress(View& v, const model::Place& place, const std::string& item_id) {
+    for (auto cycle = place.cycles.rbegin(); cycle != place.cycles.rend(); ++cycle)
+        for (const auto& u : cycle->updates)
+            if (u.item.id == item_id) {
+                v.set("has_progress", true);
+                v.set("progress", model::rag_label(u.rag));
+                v.set("progress_class", std::string("rag-") + model::rag_id(u.rag));
+                v.set("progress_date", long_date(cycle->date));
+                v.set("progress_url", report_url(*cycle) + "#u-" + item_id);
+                v.set("progress_example", u.example || cycle->example);
+                return;
+            }
+    v.set("has_progress", false);
+}
+
 View commitment_list(const model::Place& place, const model::Section& s, const model::Priority& p) {
     View list = list_view();
     for (const auto& c : p.commitments) {
         View v;
+        set_progress(v, place, c.id);
         v.set("id", c.id);
         set_markdown(v, "text", c.text, true);
         v.set("has_tier", c.tier != model::Tier::unassigned);
@@ -206,10 +224,11 @@ View text_list(const std::vector<std::string>& items) {
     return list;
 }
 
-View project_list(const model::Priority& p) {
+View project_list(const model::Place& place, const model::Priority& p) {
     View list = list_view();
     for (const auto& pr : p.projects) {
         View v;
+        set_progress(v, place, pr.id);
         v.set("id", pr.id);
         v.set("title", pr.title);
         set_markdown(v, "description", pr.description);
@@ -229,11 +248,11 @@ View project_list(const model::Priority& p) {
     return list;
 }
 
-void set_logic_model(View& v, const model::Priority& p) {
+void set_logic_model(View& v, const model::Place& place, const model::Priority& p) {
     set_markdown(v, "objective", p.objective);
     v.set("rationale", text_list(p.rationale));
     v.set("has_rationale", !p.rationale.empty());
-    v.set("projects", project_list(p));
+    v.set("projects", project_list(place, p));
     v.set("has_projects", !p.projects.empty());
     set_text(v, "governance", p.governance);
     v.set("outcomes", text_list(p.outcomes));
@@ -269,7 +288,7 @@ View priority_view(const SiteContext& ctx, const model::Section& s, size_t index
     v.set("has_commitments", !p.commitments.empty());
     v.set("indicator_table", indicator_table_view(ctx, &p.indicators));
     v.set("has_indicators", !p.indicators.empty());
-    set_logic_model(v, p);
+    set_logic_model(v, ctx.place, p);
     if (index > 0) v.set("previous", neighbour(s, s.priorities[index - 1]));
     if (index + 1 < s.priorities.size()) v.set("next", neighbour(s, s.priorities[index + 1]));
     return v;
