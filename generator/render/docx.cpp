@@ -35,7 +35,8 @@ class ScratchDir {
 public:
     ScratchDir() {
         const char* tmp = std::getenv("TMPDIR");
-        std::string pattern = std::string(tmp && *tmp ? tmp : "/tmp") + "/hwbgen-docx-XXXXXX";
+        // mkdtemp replaces the six trailing X's with a unique suffix.
+        std::string pattern = std::string(tmp && *tmp ? tmp : "/tmp") + "/hwbgen-docx-" + std::string(6, 'X');
         if (mkdtemp(pattern.data())) path_ = pattern;
     }
     ~ScratchDir() {
