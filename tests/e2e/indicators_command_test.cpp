@@ -7,7 +7,7 @@ using namespace hwbgen::test;
 
 namespace {
 
-const fs::path download = source_dir / "../shared/data/fingertips/eastmids_cooccurring_mh_substance_CountyUApre419.data.csv";
+const fs::path download = source_dir / "tests/fixtures/fingertips/eastmids_cooccurring_mh_substance_CountyUApre419.data.csv";
 
 // The string value of "key" in one JSON line (our own output: flat, no nested objects).
 std::string field(const std::string& line, const std::string& key) {

@@ -34,7 +34,7 @@ std::vector<std::string> split_csv_line(const std::string& line) {
 
 // One map per data row, by column name; short rows read as empty fields.
 std::vector<Row> read_reference(const std::string& name) {
-    std::ifstream in(std::string(HWBGEN_SHARED_DATA_DIR) + "/" + name);
+    std::ifstream in(std::string(HWBGEN_FIXTURES_DIR) + "/" + name);
     REQUIRE(in);
     std::vector<std::string> header;
     std::vector<Row> rows;
