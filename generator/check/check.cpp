@@ -110,7 +110,10 @@ void check_place(const model::Place& place, const model::IndicatorSet& indicator
     check_page_names(place, diags);
     check_glossary(place, diags);
     // Cycles refer to the strategy's ids: with those broken, every update would be reported too.
-    if (diags.error_count() == errors_before) check_cycles(place, diags);
+    if (diags.error_count() == errors_before) {
+        check_cycles(place, diags);
+        check_cycle_figures(place, indicators, diags);
+    }
 }
 
 namespace {

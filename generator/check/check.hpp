@@ -15,6 +15,11 @@ void check_place(const model::Place& place, const model::IndicatorSet& indicator
 /// before the previous cycle, and appendix links that go nowhere.
 void check_cycles(const model::Place& place, diag::Diagnostics& diags);
 
+/// Reports figures a cycle's text cites that cannot be worked out: unknown names (with a
+/// did-you-mean), unknown sections, sub-groups or indicators, and year figures outside an
+/// annual cycle. Each at the name's file:line:column.
+void check_cycle_figures(const model::Place& place, const model::IndicatorSet& indicators, diag::Diagnostics& diags);
+
 /// Reports duplicate or malformed indicator ids.
 void check_indicators(const model::IndicatorSet& indicators, diag::Diagnostics& diags);
 

@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <map>
 
 #include "check/check.hpp"
@@ -72,6 +73,24 @@ void check_appendices(const model::BoardPaper& paper, diag::Diagnostics& diags) 
     }
 }
 
+// Generated blocks by name; paragraphs new-cycle carried forward, until someone has read them.
+void check_blocks(const model::Cycle& cycle, diag::Diagnostics& diags) {
+    const auto& names = model::generated_block_names();
+    for (const auto& section : cycle.paper->sections)
+        for (const auto& b : section.blocks) {
+            if (!b.generated.empty() && std::find(names.begin(), names.end(), b.generated) == names.end()) {
+                std::string hint = diag::did_you_mean(b.generated, names);
+                diags.error(b.pos, "unknown generated block '" + b.generated + "'",
+                            hint.empty() ? "the blocks are: progress-at-a-glance, escalations, changes, "
+                                           "indicator-changes, timetable"
+                                         : hint);
+            }
+            if (!b.review.empty())
+                diags.warning(b.pos, "paragraph " + b.review + " is still marked for review",
+                              "read it, bring it up to date for this meeting, then delete its 'review:' line");
+        }
+}
+
 }  // namespace
 
 void check_cycles(const model::Place& place, diag::Diagnostics& diags) {
@@ -82,6 +101,7 @@ void check_cycles(const model::Place& place, diag::Diagnostics& diags) {
         check_dates(cycle, previous, diags);
         for (const auto& s : cycle.subgroup_updates) subgroup(s.subgroup);
         if (cycle.paper) check_appendices(*cycle.paper, diags);
+        if (cycle.paper) check_blocks(cycle, diags);
         previous = &cycle;
     }
 }

@@ -2,6 +2,7 @@
 #include "load/detail/cycle_reader.hpp"
 #include "load/detail/section_reader.hpp"
 
+#include <algorithm>
 #include <cctype>
 
 namespace hwbgen::load::detail {
@@ -24,6 +25,44 @@ bool is_date(const std::string& s) {
     return day >= 1 && day <= 31;
 }
 
+using Uses = std::vector<model::FigureUse>;
+
+// Where byte `at` of a scalar's value is in the file. YAML never changes a '(' (no escape makes
+// one in content), so the n-th '(' of the value is the n-th '(' of the source after the node's
+// start, past a block scalar's header line (whose comment may hold brackets of its own).
+diag::SourcePos figure_pos(const FileContext& ctx, const YAML::Node& node, const std::string& value, size_t bracket,
+                           size_t at) {
+    const auto fallback = pos_of(ctx, node.Mark());
+    size_t src = node.Mark().pos < 0 ? std::string::npos : size_t(node.Mark().pos);
+    if (src >= ctx.text.size()) return fallback;
+    if (ctx.text[src] == '|' || ctx.text[src] == '>') src = ctx.text.find('\n', src);
+    for (size_t n = size_t(std::count(value.begin(), value.begin() + long(bracket), '(')); src != std::string::npos;
+         ++src) {
+        src = ctx.text.find('(', src);
+        if (src == std::string::npos) return fallback;
+        if (n-- == 0) return pos_at(ctx, src + (at - bracket));
+    }
+    return fallback;
+}
+
+// Every figure a scalar (or a list of scalars) cites, placed at its name in the file.
+void note_figures(const FileContext& ctx, const YAML::Node* node, Uses& uses) {
+    if (!node) return;
+    if (node->IsSequence()) {
+        for (const auto& item : *node)
+            if (item.IsScalar()) note_figures(ctx, &item, uses);
+        return;
+    }
+    if (!node->IsScalar()) return;
+    const std::string& value = node->Scalar();
+    for (auto& ref : model::find_figures(value))
+        uses.push_back({ref, figure_pos(ctx, *node, value, ref.begin, ref.name_offset)});
+}
+
+void note_figures(const YamlMap& m, std::initializer_list<const char*> keys, Uses& uses) {
+    for (const char* key : keys) note_figures(m.context(), m.node(key), uses);
+}
+
 std::vector<model::PlusGroupAction> read_plus_group_actions(const YamlMap& m) {
     std::vector<model::PlusGroupAction> out;
     if (const auto groups = m.map("plus_groups"))
@@ -38,7 +77,7 @@ model::Rag read_rag(const YamlMap& m) {
     return model::Rag::not_started;
 }
 
-model::Update read_update(const YamlMap& m) {
+model::Update read_update(const YamlMap& m, Uses& uses) {
     m.allow_only({"item", "rag", "example", "update", "next_steps", "kpis", "plus_groups", "risks", "escalation"});
     model::Update u;
     u.item = {m.text("item", true), m.value_pos("item")};
@@ -50,12 +89,32 @@ model::Update read_update(const YamlMap& m) {
     u.plus_groups = read_plus_group_actions(m);
     u.risks = m.text("risks");
     u.escalation = m.text("escalation");
+    note_figures(m, {"update", "next_steps", "risks", "escalation"}, uses);
+    if (const auto groups = m.map("plus_groups"))
+        for (const auto& [id, pos] : groups->entries()) note_figures(m.context(), groups->node(id.c_str()), uses);
     return u;
 }
 
-model::PaperBlock read_block(const YamlMap& m) {
-    m.allow_only({"heading", "text", "items", "groups", "after"});
+model::PaperBlock read_generated(const YamlMap& m) {
     model::PaperBlock b;
+    b.generated = m.text("generated");
+    b.pos = m.value_pos("generated");
+    if (m.has("heading") || m.has("text") || m.has("items") || m.has("groups") || m.has("after") || m.has("review"))
+        m.error(b.pos, "a generated block cannot carry a paragraph",
+                "put the paragraph in its own '- text:' item before or after the block");
+    return b;
+}
+
+model::PaperBlock read_block(const YamlMap& m, Uses& uses) {
+    m.allow_only({"heading", "text", "items", "groups", "after", "generated", "review"});
+    if (m.has("generated")) return read_generated(m);
+    model::PaperBlock b;
+    b.pos = m.pos();
+    b.review = m.text("review");
+    if (m.has("review")) {
+        b.pos = m.value_pos("review");
+        if (b.review.empty()) b.review = "carried forward";
+    }
     b.heading = m.text("heading");
     if (!b.heading.empty()) {
         if (m.has("text") || m.has("items") || m.has("groups") || m.has("after"))
@@ -68,12 +127,14 @@ model::PaperBlock read_block(const YamlMap& m) {
     for (const auto& g : m.maps("groups")) {
         g.allow_only({"title", "items"});
         b.groups.push_back({g.text("title", true), g.texts("items")});
+        note_figures(g, {"items"}, uses);
     }
     b.after = m.text("after");
+    note_figures(m, {"text", "items", "after"}, uses);
     return b;
 }
 
-std::vector<model::PaperBlock> read_blocks(const YamlMap& paper, const char* key) {
+std::vector<model::PaperBlock> read_blocks(const YamlMap& paper, const char* key, Uses& uses) {
     std::vector<model::PaperBlock> out;
     const YAML::Node* node = paper.node(key);
     if (!node || node->IsNull()) return out;
@@ -83,13 +144,18 @@ std::vector<model::PaperBlock> read_blocks(const YamlMap& paper, const char* key
         return out;
     }
     for (const auto& item : *node) {
-        if (item.IsScalar())
-            out.push_back({{}, item.Scalar(), {}, {}, {}});
-        else if (item.IsMap())
-            out.push_back(read_block(YamlMap(paper.context(), item)));
-        else
+        if (item.IsScalar()) {
+            model::PaperBlock b;
+            b.text = item.Scalar();
+            b.pos = pos_of(paper.context(), item.Mark());
+            out.push_back(std::move(b));
+            note_figures(paper.context(), &item, uses);
+        } else if (item.IsMap()) {
+            out.push_back(read_block(YamlMap(paper.context(), item), uses));
+        } else {
             paper.error(pos_of(paper.context(), item.Mark()), "expected a paragraph, found a list",
                         "a paragraph is text, or 'text:' with 'items:' or 'groups:'");
+        }
     }
     return out;
 }
@@ -100,7 +166,7 @@ std::vector<std::string> paper_keys() {
     return keys;
 }
 
-model::BoardPaper read_paper(const YamlMap& m) {
+model::BoardPaper read_paper(const YamlMap& m, Uses& uses) {
     m.allow_only(paper_keys());
     model::BoardPaper paper;
     paper.report_of = m.text("report_of", true);
@@ -113,13 +179,14 @@ model::BoardPaper read_paper(const YamlMap& m) {
     }
     for (const auto& s : model::paper_section_names()) {
         std::string heading = headings && headings->has(s.key) ? headings->text(s.key) : s.heading;
-        paper.sections.push_back({s.key, heading, read_blocks(m, s.key)});
+        paper.sections.push_back({s.key, heading, read_blocks(m, s.key, uses)});
     }
     for (const auto& c : m.maps("officers")) {
         c.allow_only({"name", "role", "email", "phone"});
         paper.officers.push_back({c.text("name", true), c.text("role"), c.text("email"), c.text("phone")});
     }
     paper.background_papers = m.texts("background_papers");
+    note_figures(m, {"background_papers"}, uses);
     for (const auto& a : m.maps("appendices")) {
         a.allow_only({"title", "link"});
         paper.appendices.push_back({a.text("title", true), a.text("link"), a.value_pos("link")});
@@ -148,9 +215,14 @@ model::Cycle read_cycle(const YamlMap& m, const std::string& id) {
     for (const auto& s : m.maps("subgroup_updates")) {
         s.allow_only({"subgroup", "summary"});
         c.subgroup_updates.push_back({{s.text("subgroup", true), s.value_pos("subgroup")}, s.text("summary", true)});
+        note_figures(s, {"summary"}, c.figure_uses);
     }
-    for (const auto& u : m.maps("updates")) c.updates.push_back(read_update(u));
-    if (const auto paper = m.map("board_paper")) c.paper = read_paper(*paper);
+    note_figures(m, {"summary"}, c.figure_uses);
+    for (const auto& u : m.maps("updates")) c.updates.push_back(read_update(u, c.figure_uses));
+    if (const auto paper = m.map("board_paper")) c.paper = read_paper(*paper, c.figure_uses);
+    std::stable_sort(c.figure_uses.begin(), c.figure_uses.end(), [](const auto& a, const auto& b) {
+        return a.pos.line != b.pos.line ? a.pos.line < b.pos.line : a.pos.column < b.pos.column;
+    });
     return c;
 }
 

@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "model/figures.hpp"
 #include "model/strategy.hpp"
 
 namespace hwbgen::model {
@@ -44,13 +45,27 @@ struct ParagraphGroup {
     std::vector<std::string> items;  ///< Markdown
 };
 
-/// One block of a board-paper section: a numbered paragraph, or an unnumbered sub-heading.
+/// One block of a board-paper section: a numbered paragraph, an unnumbered sub-heading, or a
+/// block hwbgen generates from the cycle's figures (unnumbered too).
 struct PaperBlock {
     std::string heading;  ///< set for a sub-heading; everything else is then empty
     std::string text;     ///< Markdown
     std::vector<std::string> items;  ///< lettered a), b), c); Markdown
     std::vector<ParagraphGroup> groups;
     std::string after;  ///< unnumbered Markdown after the paragraph (a figure, a table)
+    std::string generated;  ///< a generated block's name ("progress-at-a-glance"); all else empty
+    /// Set on a paragraph `new-cycle` carried forward, until someone has read it for this meeting.
+    std::string review;
+    SourcePos pos;  ///< of the block (of `generated:` or `review:` when set)
+};
+
+/// The generated blocks a board paper may place among its paragraphs.
+const std::vector<std::string>& generated_block_names();
+
+/// A figure cited in the cycle's text, with where its name is in the file.
+struct FigureUse {
+    FigureRef ref;
+    SourcePos pos;
 };
 
 /// A standard section of the council committee-report format.
@@ -90,6 +105,7 @@ struct Cycle {
     std::vector<SubgroupUpdate> subgroup_updates;
     std::vector<Update> updates;
     std::optional<BoardPaper> paper;
+    std::vector<FigureUse> figure_uses;  ///< every figure its text cites, in file order
 };
 
 /// The standard sections of a board paper, in order: key and default heading.

@@ -50,6 +50,12 @@ const std::vector<PaperSectionName>& paper_section_names() {
     return names;
 }
 
+const std::vector<std::string>& generated_block_names() {
+    static const std::vector<std::string> names = {"progress-at-a-glance", "escalations", "changes",
+                                                   "indicator-changes", "timetable"};
+    return names;
+}
+
 const char* rag_id(Rag rag) {
     static const char* const ids[] = {"not-started", "red", "amber", "green", "complete"};
     return ids[int(rag)];

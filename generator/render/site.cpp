@@ -98,14 +98,13 @@ void add_cycle_pages(const SiteContext& ctx, std::vector<PageSpec>& pages) {
     for (size_t i = 0; i < place.cycles.size(); ++i) {
         const auto& c = place.cycles[i];
         const Link report{"Progress report, " + long_date(c.date), report_url(c)};
-        const auto progress = derive::cycle_progress(place, items, i);
-        pages.push_back({report.url, "report", report.title + " (" + c.meeting + ")",
-                         report_view(ctx, progress, derive::indicator_changes(ctx.figures, c)), {home, reports},
-                         c.example});
+        const derive::CycleFigures figures(place, items, ctx.figures, i);
+        pages.push_back({report.url, "report", report.title + " (" + c.meeting + ")", report_view(ctx, figures),
+                         {home, reports}, c.example});
         pages.push_back({report.url + "outcomes-report/", "outcomes-report", "Outcomes Report, " + long_date(c.date),
                          outcomes_report_view(ctx, c), {home, reports, report}, c.example});
         if (c.paper)
-            pages.push_back({board_paper_url(c), "board-paper", c.paper->title, board_paper_view(ctx, c),
+            pages.push_back({board_paper_url(c), "board-paper", c.paper->title, board_paper_view(ctx, figures),
                              {home, reports}, c.example, c.date});
     }
 }

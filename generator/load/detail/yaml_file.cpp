@@ -12,7 +12,7 @@ std::optional<YamlFile> read_yaml(const ContentTree& tree, const std::string& pa
     }
     const auto text = prepare_text(path, std::move(*bytes), diags);
     if (!text) return std::nullopt;
-    YamlFile file{{path, &diags}, {}};
+    YamlFile file{{path, &diags, *text}, {}};
     auto root = parse_yaml_file(file.context, *text);
     if (!root) return std::nullopt;
     file.root = *root;

@@ -7,6 +7,19 @@ diag::SourcePos pos_of(const FileContext& ctx, const YAML::Mark& mark) {
     return {ctx.path, mark.line + 1, mark.column + 1};
 }
 
+diag::SourcePos pos_at(const FileContext& ctx, size_t offset) {
+    diag::SourcePos p{ctx.path, 1, 1};
+    for (size_t i = 0; i < offset && i < ctx.text.size(); ++i) {
+        if (ctx.text[i] == '\n') {
+            ++p.line;
+            p.column = 1;
+        } else {
+            ++p.column;
+        }
+    }
+    return p;
+}
+
 namespace {
 
 const char* shape(const YAML::Node& n) {

@@ -15,7 +15,11 @@ namespace hwbgen::load::detail {
 struct FileContext {
     std::string path;
     diag::Diagnostics* diags;
+    std::string text;  ///< the file as parsed, to place things inside a value (figures in prose)
 };
+
+/// The position of byte `offset` of the file's text; line and column 1-based, as pos_of gives.
+diag::SourcePos pos_at(const FileContext& ctx, size_t offset);
 
 diag::SourcePos pos_of(const FileContext& ctx, const YAML::Mark& mark);
 

@@ -3,6 +3,7 @@
 #include <string>
 #include <vector>
 
+#include "derive/cycle_figures.hpp"
 #include "derive/indicator_figures.hpp"
 #include "derive/progress.hpp"
 #include "model/strategy.hpp"
@@ -56,9 +57,11 @@ std::string long_date(const std::string& iso);
 std::string report_url(const model::Cycle& cycle);
 std::string board_paper_url(const model::Cycle& cycle);
 View reports_index_view(const SiteContext& ctx);
-View report_view(const SiteContext& ctx, const derive::CycleProgress& progress,
-                 const std::vector<derive::IndicatorChange>& changes);
+View report_view(const SiteContext& ctx, const derive::CycleFigures& figures);
 View outcomes_report_view(const SiteContext& ctx, const model::Cycle& cycle);
-View board_paper_view(const SiteContext& ctx, const model::Cycle& cycle);
+View board_paper_view(const SiteContext& ctx, const derive::CycleFigures& figures);
+/// A generated block of a board paper ("progress-at-a-glance", ...): `is_<name>` set, with the
+/// data its partial shows.
+View generated_block_view(const SiteContext& ctx, const derive::CycleFigures& figures, const std::string& name);
 
 }  // namespace hwbgen::render::detail

@@ -1,5 +1,6 @@
 // Reporting cycles: the index of reports, each cycle's progress report and its Outcomes Report.
 #include "render/chart.hpp"
+#include "render/detail/figure_text.hpp"
 #include "render/detail/views.hpp"
 
 namespace hwbgen::render::detail {
@@ -85,7 +86,7 @@ View kpi_rows(const std::vector<model::Kpi>& kpis) {
     return rows;
 }
 
-View plus_group_rows(const model::Place& place, const model::Update& u) {
+View plus_group_rows(const model::Place& place, const model::Update& u, const derive::CycleFigures& fig) {
     View rows = list_view();
     for (const auto& a : u.plus_groups) {
         View v;
@@ -93,36 +94,37 @@ View plus_group_rows(const model::Place& place, const model::Update& u) {
         for (const auto& g : place.plus_groups)
             if (g.id == a.group.id) name = g.name;
         v.set("name", name);
-        set_markdown(v, "text", a.text);
+        set_markdown(v, "text", with_figures(a.text, &fig));
         rows.push_back(v);
     }
     return rows;
 }
 
-View update_view(const model::Place& place, const derive::ItemProgress& p) {
+View update_view(const model::Place& place, const derive::ItemProgress& p, const derive::CycleFigures& fig) {
     View v = item_line(p);
     const auto& u = *p.update;
     v.set("id", p.item->id);
     set_text(v, "owner", p.item->owner ? p.item->owner->name : std::string{});
     set_text(v, "tier", p.item->tier == model::Tier::unassigned ? std::string{} : model::tier_label(p.item->tier));
     set_text(v, "previous_rag", p.previous ? model::rag_label(p.previous->rag) : std::string{});
-    set_markdown(v, "update", u.update);
-    set_markdown(v, "next_steps", u.next_steps);
-    set_markdown(v, "risks", u.risks);
-    set_markdown(v, "escalation", u.escalation);
+    set_markdown(v, "update", with_figures(u.update, &fig));
+    set_markdown(v, "next_steps", with_figures(u.next_steps, &fig));
+    set_markdown(v, "risks", with_figures(u.risks, &fig));
+    set_markdown(v, "escalation", with_figures(u.escalation, &fig));
     v.set("kpis", kpi_rows(u.kpis));
     v.set("has_kpis", !u.kpis.empty());
-    v.set("plus_groups", plus_group_rows(place, u));
+    v.set("plus_groups", plus_group_rows(place, u, fig));
     v.set("has_plus_groups", !u.plus_groups.empty());
     return v;
 }
 
-View updates_by_section(const model::Place& place, const derive::CycleProgress& progress) {
+View updates_by_section(const model::Place& place, const derive::CycleFigures& fig) {
+    const auto& progress = fig.progress();
     View sections = list_view();
     for (const auto& s : place.sections) {
         View items = list_view();
         for (const auto& p : progress.items)
-            if (p.item->section == &s) items.push_back(update_view(place, p));
+            if (p.item->section == &s) items.push_back(update_view(place, p, fig));
         if (items.is_empty_list()) continue;
         View v;
         v.set("title", s.title);
@@ -169,12 +171,12 @@ void set_changes(View& v, const derive::CycleProgress& progress) {
                              !dropped.is_empty_list());
 }
 
-View escalations(const derive::CycleProgress& progress) {
+View escalations(const derive::CycleFigures& fig) {
     View list = list_view();
-    for (const auto& p : progress.items)
+    for (const auto& p : fig.progress().items)
         if (!p.update->escalation.empty()) {
             View line = item_line(p);
-            set_markdown(line, "escalation", p.update->escalation);
+            set_markdown(line, "escalation", with_figures(p.update->escalation, &fig));
             list.push_back(line);
         }
     return list;
@@ -233,6 +235,15 @@ View timetable_items(const model::Place& place, const model::Cycle& cycle) {
     return list;
 }
 
+// The whole cycle's RAG counts: the table's cells and total, and the chart.
+void set_overall(View& v, const derive::CycleProgress& progress) {
+    v.set("has_updates", !progress.items.empty());
+    v.set("rag_headers", rag_headers());
+    v.set("overall", count_cells(progress.overall));
+    v.set("total", std::to_string(progress.overall.total()));
+    v.set("chart_svg", progress.items.empty() ? std::string{} : rag_chart(*progress.cycle, progress.overall));
+}
+
 }  // namespace
 
 std::string long_date(const std::string& iso) {
@@ -263,17 +274,14 @@ View reports_index_view(const SiteContext& ctx) {
     return v;
 }
 
-View report_view(const SiteContext& ctx, const derive::CycleProgress& progress,
-                 const std::vector<derive::IndicatorChange>& changes) {
+View report_view(const SiteContext& ctx, const derive::CycleFigures& fig) {
+    const auto& progress = fig.progress();
+    const auto& changes = fig.indicator_changes();
     const auto& cycle = *progress.cycle;
     View v;
     set_cycle_heading(v, cycle);
-    set_markdown(v, "summary", cycle.summary);
-    v.set("has_updates", !progress.items.empty());
-    v.set("rag_headers", rag_headers());
-    v.set("overall", count_cells(progress.overall));
-    v.set("total", std::to_string(progress.overall.total()));
-    v.set("chart_svg", progress.items.empty() ? std::string{} : rag_chart(cycle, progress.overall));
+    set_markdown(v, "summary", with_figures(cycle.summary, &fig));
+    set_overall(v, progress);
     v.set("by_section_table", rag_table("Progress by section", "Section",
                                         group_rows(progress.by_section, [](const model::Section* s) { return s->title; })));
     v.set("by_subgroup_table", rag_table("Progress by sub-group", "Sub-group",
@@ -287,18 +295,33 @@ View report_view(const SiteContext& ctx, const derive::CycleProgress& progress,
         for (const auto& g : ctx.place.subgroups)
             if (g.id == s.subgroup.id) name = g.name;
         u.set("name", name);
-        set_markdown(u, "summary", s.summary);
+        set_markdown(u, "summary", with_figures(s.summary, &fig));
         subgroup_updates.push_back(u);
     }
     set_list(v, "subgroup_updates", subgroup_updates);
     set_list(v, "timetable", timetable_items(ctx.place, cycle));
     set_changes(v, progress);
-    set_list(v, "escalations", escalations(progress));
-    v.set("sections", updates_by_section(ctx.place, progress));
+    set_list(v, "escalations", escalations(fig));
+    v.set("sections", updates_by_section(ctx.place, fig));
     set_list(v, "indicator_changes", indicator_change_rows(changes));
     v.set("outcomes_url", report_url(cycle) + "outcomes-report/");
     v.set("has_paper", cycle.paper.has_value());
     v.set("paper_url", board_paper_url(cycle));
+    return v;
+}
+
+View generated_block_view(const SiteContext& ctx, const derive::CycleFigures& fig, const std::string& name) {
+    View v;
+    for (const auto& n : model::generated_block_names()) {
+        std::string key = "is_" + n;
+        for (auto& c : key) c = c == '-' ? '_' : c;
+        v.set(key, n == name);
+    }
+    if (name == "progress-at-a-glance") set_overall(v, fig.progress());
+    if (name == "escalations") set_list(v, "escalations", escalations(fig));
+    if (name == "changes") set_changes(v, fig.progress());
+    if (name == "indicator-changes") set_list(v, "indicator_changes", indicator_change_rows(fig.indicator_changes()));
+    if (name == "timetable") set_list(v, "timetable", timetable_items(ctx.place, *fig.progress().cycle));
     return v;
 }
 

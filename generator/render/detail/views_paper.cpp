@@ -1,4 +1,5 @@
 // The board paper: the council committee-report format, paragraphs numbered across sections.
+#include "render/detail/figure_text.hpp"
 #include "render/detail/views.hpp"
 
 namespace hwbgen::render::detail {
@@ -33,7 +34,8 @@ std::string indent_rest(const std::string& md, size_t spaces) {
     return out;
 }
 
-View sub_item(const std::string& marker, const std::string& md, size_t depth) {
+View sub_item(const std::string& marker, const std::string& text, size_t depth, const derive::CycleFigures& fig) {
+    const std::string md = with_figures(text, &fig);
     View v;
     v.set("marker", marker);
     v.set("text_html", markdown_to_html(md));
@@ -41,13 +43,14 @@ View sub_item(const std::string& marker, const std::string& md, size_t depth) {
     return v;
 }
 
-View paragraph_view(const model::PaperBlock& b, int number) {
+View paragraph_view(const model::PaperBlock& b, int number, const derive::CycleFigures& fig) {
+    const std::string text = with_figures(b.text, &fig);
     View v;
     v.set("number", std::to_string(number));
-    v.set("text_html", markdown_to_html(b.text));
-    v.set("text_md", indent_rest(b.text, 4));
+    v.set("text_html", markdown_to_html(text));
+    v.set("text_md", indent_rest(text, 4));
     View items = list_view();
-    for (size_t i = 0; i < b.items.size(); ++i) items.push_back(sub_item(letter(i, 'a') + ")", b.items[i], 8));
+    for (size_t i = 0; i < b.items.size(); ++i) items.push_back(sub_item(letter(i, 'a') + ")", b.items[i], 8, fig));
     v.set("items", items);
     v.set("has_items", !b.items.empty());
     View groups = list_view();
@@ -57,43 +60,53 @@ View paragraph_view(const model::PaperBlock& b, int number) {
         gv.set("title", b.groups[g].title);
         View group_items = list_view();
         for (size_t i = 0; i < b.groups[g].items.size(); ++i)
-            group_items.push_back(sub_item(roman(i + 1) + ".", b.groups[g].items[i], 12));
+            group_items.push_back(sub_item(roman(i + 1) + ".", b.groups[g].items[i], 12, fig));
         gv.set("items", group_items);
         groups.push_back(gv);
     }
     v.set("groups", groups);
     v.set("has_groups", !b.groups.empty());
-    set_markdown(v, "after", b.after);
+    set_markdown(v, "after", with_figures(b.after, &fig));
     return v;
 }
 
-// A section's blocks as runs: a sub-heading, or consecutive paragraphs sharing one <ol start>.
-View section_runs(const model::PaperSection& s, int& number) {
+View run_of(bool subheading, bool paragraphs, bool block) {
+    View run;
+    run.set("is_subheading", subheading);
+    run.set("is_paragraphs", paragraphs);
+    run.set("is_block", block);
+    return run;
+}
+
+// A section's blocks as runs: a sub-heading, a generated block, or consecutive paragraphs
+// sharing one <ol start> (so numbering carries on across the others).
+View section_runs(const SiteContext& ctx, const derive::CycleFigures& fig, const model::PaperSection& s, int& number) {
     View runs = list_view();
     View paragraphs = list_view();
     std::string start;
     auto flush = [&] {
         if (paragraphs.is_empty_list()) return;
-        View run;
-        run.set("is_subheading", false);
-        run.set("is_paragraphs", true);
+        View run = run_of(false, true, false);
         run.set("start", start);
         run.set("paragraphs", paragraphs);
         runs.push_back(run);
         paragraphs = list_view();
     };
     for (const auto& b : s.blocks) {
-        if (!b.heading.empty()) {
+        if (!b.heading.empty() || !b.generated.empty()) {
             flush();
-            View run;
-            run.set("is_subheading", true);
+            View run = run_of(!b.heading.empty(), false, !b.generated.empty());
             run.set("subheading", b.heading);
-            run.set("is_paragraphs", false);
+            if (!b.generated.empty()) {
+                View block = generated_block_view(ctx, fig, b.generated);
+                block.set("block_id", "block-" + b.generated + "-" + std::to_string(number));
+                run.set("block", block);
+            }
             runs.push_back(run);
             continue;
         }
         if (paragraphs.is_empty_list()) start = std::to_string(number);
-        paragraphs.push_back(paragraph_view(b, number++));
+        paragraphs.push_back(paragraph_view(b, number++, fig));
     }
     flush();
     return runs;
@@ -125,7 +138,8 @@ View appendices(const model::Cycle& cycle) {
 
 }  // namespace
 
-View board_paper_view(const SiteContext&, const model::Cycle& cycle) {
+View board_paper_view(const SiteContext& ctx, const derive::CycleFigures& fig) {
+    const auto& cycle = *fig.progress().cycle;
     const auto& paper = *cycle.paper;
     View sections = list_view();
     int number = 1;
@@ -139,7 +153,7 @@ View board_paper_view(const SiteContext&, const model::Cycle& cycle) {
         v.set("sub", impact);
         v.set("heading", s.heading);
         v.set("id", s.key);
-        v.set("runs", section_runs(s, number));
+        v.set("runs", section_runs(ctx, fig, s, number));
         sections.push_back(v);
     }
     View v;
@@ -154,7 +168,7 @@ View board_paper_view(const SiteContext&, const model::Cycle& cycle) {
     View background = list_view();
     for (const auto& b : paper.background_papers) {
         View bv;
-        set_markdown(bv, "text", b, true);
+        set_markdown(bv, "text", with_figures(b, &fig), true);
         background.push_back(bv);
     }
     v.set("background_papers", background);
