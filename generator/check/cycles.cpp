@@ -86,7 +86,7 @@ void check_blocks(const model::Cycle& cycle, diag::Diagnostics& diags) {
                                          : hint);
             }
             if (!b.review.empty())
-                diags.warning(b.pos, "paragraph " + b.review + " is still marked for review",
+                diags.warning(b.pos, "this paragraph is still marked for review (" + b.review + ")",
                               "read it, bring it up to date for this meeting, then delete its 'review:' line");
         }
 }

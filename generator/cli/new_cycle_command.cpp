@@ -82,7 +82,7 @@ int run_new_cycle(const NewCycleOptions& options, std::ostream& out, std::ostrea
     }
     std::string error;
     ::mkdir((options.root + "/content/" + options.place + "/cycles").c_str(), 0755);  // may exist already
-    if (!create_new_file(options.root + "/" + rel, render::cycle_scaffold(place, options.cycle), error)) {
+    if (!create_new_file(options.root + "/" + rel, render::cycle_scaffold(place, options.cycle) + render::board_paper_scaffold(place, options.cycle), error)) {
         err << rel << ": error: cannot write the cycle: " << error << "\n"
             << "hint: check the folder content/" << options.place << "/cycles exists and can be written\n";
         return exit_content_error;

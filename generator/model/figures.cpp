@@ -9,7 +9,12 @@ namespace {
 using T = FigureTarget;
 
 bool is_name_char(char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'; }
-bool is_space(char c) { return c == ' ' || c == '\t'; }
+// A figure may wrap onto the next line of a YAML block, as prose does.
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+// How far a figure may run: long enough for any name and its words, short enough that text
+// full of "((" costs little.
+constexpr size_t longest_figure = 240;
 
 void skip_spaces(std::string_view s, size_t& i) {
     while (i < s.size() && is_space(s[i])) ++i;
@@ -21,11 +26,15 @@ std::string read_word(std::string_view s, size_t& i) {
     return std::string(s.substr(from, i - from));
 }
 
+// Words with each run of spaces and line breaks made one space.
 std::string trimmed(std::string_view s) {
-    size_t a = 0, b = s.size();
-    while (a < b && is_space(s[a])) ++a;
-    while (b > a && is_space(s[b - 1])) --b;
-    return std::string(s.substr(a, b - a));
+    std::string out;
+    for (const char c : s) {
+        if (!is_space(c)) out += c;
+        else if (!out.empty() && out.back() != ' ') out += ' ';
+    }
+    if (!out.empty() && out.back() == ' ') out.pop_back();
+    return out;
 }
 
 // "commitment is/commitments are": exactly one slash, text on both sides.
@@ -135,11 +144,21 @@ std::vector<FigureRef> find_figures(std::string_view text) {
         size_t j = start;
         skip_spaces(text, j);
         if (j >= text.size() || text[j] < 'a' || text[j] > 'z') continue;
-        const size_t close = text.find("))", j);
-        const size_t newline = text.find('\n', j);
-        if (close == std::string_view::npos || (newline != std::string_view::npos && newline < close)) continue;
+        const std::string_view window = text.substr(0, std::min(text.size(), j + longest_figure));
+        const size_t close = window.find("))", j);
+        const size_t blank_line = window.find("\n\n", j);
         FigureRef ref;
         ref.begin = start - 2;
+        if (close == std::string_view::npos || (blank_line != std::string_view::npos && blank_line < close)) {
+            ref.end = j;
+            ref.name_offset = j;
+            size_t k = j;
+            ref.name = read_word(text, k);
+            ref.problem = "'((' is not closed by '))'";
+            i = j - 1;
+            out.push_back(std::move(ref));
+            continue;
+        }
         ref.end = close + 2;
         read_inside(text.substr(start, close - start), start, ref);
         i = ref.end - 1;

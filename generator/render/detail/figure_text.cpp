@@ -73,7 +73,10 @@ std::string comparison_phrase(const std::string& word) {
 std::string presented(const derive::FigureValue& v, const model::FigureRef& ref, bool sentence_start) {
     using K = derive::FigureValue::Kind;
     std::string text;
-    if (v.kind == K::count) {
+    if (v.kind == K::count && v.count == 0 && (sentence_start || ref.has_forms)) {
+        // "No commitments are red", "None are red": a spelled-out zero reads wrongly.
+        text = ref.has_forms ? "no " + ref.plural : "none";
+    } else if (v.kind == K::count) {
         text = sentence_start || v.count == 1 ? number_in_words(v.count) : number_in_digits(v.count);
         if (ref.has_forms) text += " " + (v.count == 1 ? ref.singular : ref.plural);
     } else if (v.kind == K::date) {
@@ -126,7 +129,11 @@ std::string with_figures(const std::string& markdown, const derive::CycleFigures
     for (const auto& ref : model::find_figures(markdown)) {
         out.append(markdown, done, ref.begin - done);
         done = ref.end;
-        const auto value = ref.problem.empty() ? figures->value(ref) : std::nullopt;
+        if (!ref.problem.empty()) {  // check reported it; shown as written
+            out.append(markdown, ref.begin, ref.end - ref.begin);
+            continue;
+        }
+        const auto value = figures->value(ref);
         out += value ? presented(*value, ref, starts_sentence(markdown, ref.begin)) : std::string("(not available)");
     }
     return out + markdown.substr(done);

@@ -44,7 +44,8 @@ View sub_item(const std::string& marker, const std::string& text, size_t depth, 
 }
 
 View paragraph_view(const model::PaperBlock& b, int number, const derive::CycleFigures& fig) {
-    const std::string text = with_figures(b.text, &fig);
+    std::string text = with_figures(b.text, &fig);
+    while (!text.empty() && text.back() == '\n') text.pop_back();  // a '|' block's last line break
     View v;
     v.set("number", std::to_string(number));
     v.set("text_html", markdown_to_html(text));
