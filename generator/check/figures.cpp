@@ -24,14 +24,24 @@ std::vector<std::string> group_ids(const model::Place& place) {
     return ids;
 }
 
+// True when the indicator has a value for the place: a figure of it can be shown.
+bool has_value(const model::IndicatorSet& indicators, const std::string& id, const std::string& area) {
+    for (const auto& d : indicators.definitions) {
+        if (d.id != id) continue;
+        for (const auto& row : indicators.values)
+            if (row.area_code == area && row.value && model::row_matches(d, row)) return true;
+    }
+    return false;
+}
+
 class FigureChecker {
 public:
     FigureChecker(const model::Place& place, const model::IndicatorSet& indicators, diag::Diagnostics& diags)
-        : diags_(diags),
+        : place_(place), indicators_set_(indicators), diags_(diags),
           groups_(diags, "section or sub-group", group_ids(place), "sections and sub-groups"),
           indicators_(diags, "indicator", detail::ids_of(indicators.definitions)) {}
 
-    void check(const model::Cycle& cycle, const model::FigureUse& use) const {
+    void check(const model::Cycle& cycle, const model::FigureUse& use, bool first) const {
         const auto& ref = use.ref;
         if (!ref.problem.empty()) return diags_.error(use.pos, "cannot read the figure: " + ref.problem, syntax_hint);
         const model::FigureName* name = model::find_figure_name(ref.name, ref.preposition);
@@ -43,9 +53,30 @@ public:
         if (ref.has_forms && !name->count)
             diags_.error(use.pos, "'" + ref.name + "' is not a number, so it takes no singular/plural words",
                          "remove ': ...' from " + shown(ref));
+        warn_if_empty(cycle, use, first);
     }
 
 private:
+    // A figure that names something real but has no value here reads "(not available)".
+    void warn_if_empty(const model::Cycle& cycle, const model::FigureUse& use, bool first) const {
+        const auto& ref = use.ref;
+        std::string why;
+        if (ref.name == "previous-date" && first) why = "this is the first cycle";
+        if (ref.name == "period" && ref.preposition.empty() && cycle.period.empty()) why = "the cycle has no 'period'";
+        if (ref.preposition == "of" && !ref.target.empty() && known_indicator(ref.target) &&
+            !has_value(indicators_set_, ref.target, place_.area_code))
+            why = "indicator '" + ref.target + "' has no value for " + place_.area_code;
+        if (!why.empty())
+            diags_.warning(use.pos, shown(ref) + " has nothing to show: " + why,
+                           "the paper shows '(not available)' in its place");
+    }
+
+    bool known_indicator(const std::string& id) const {
+        for (const auto& d : indicators_set_.definitions)
+            if (d.id == id) return true;
+        return false;
+    }
+
     void unknown(const model::FigureUse& use) const {
         std::string hint = diag::did_you_mean(use.ref.name, model::figure_name_list());
         if (hint.empty()) hint = "content/README.md lists the figures a cycle can cite ('Figures in prose')";
@@ -73,6 +104,8 @@ private:
         return true;
     }
 
+    const model::Place& place_;
+    const model::IndicatorSet& indicators_set_;
     diag::Diagnostics& diags_;
     detail::RefChecker groups_, indicators_;
 };
@@ -82,7 +115,7 @@ private:
 void check_cycle_figures(const model::Place& place, const model::IndicatorSet& indicators, diag::Diagnostics& diags) {
     const FigureChecker checker(place, indicators, diags);
     for (const auto& cycle : place.cycles)
-        for (const auto& use : cycle.figure_uses) checker.check(cycle, use);
+        for (const auto& use : cycle.figure_uses) checker.check(cycle, use, &cycle == &place.cycles.front());
 }
 
 }  // namespace hwbgen::check

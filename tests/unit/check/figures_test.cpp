@@ -29,7 +29,7 @@ std::string with_summary(const std::string& summary, bool annual = false) {
 }  // namespace
 
 TEST_CASE("known figures in a cycle check cleanly", "[check][figures]") {
-    CHECK(problems_in(with_summary("  ((red)) are red, ((green in cfp)) green, ((value of hpv-male))%.\n")).empty());
+    CHECK(problems_in(with_summary("  ((red)) are red, ((green in cfp)) green, on ((date)).\n")).empty());
     CHECK(problems_in(with_summary("  Over the year ((year-completed)).\n", true)).empty());
     CHECK(problems_in(with_summary("  Written as is: \\((red)).\n")).empty());
 }
@@ -54,6 +54,15 @@ TEST_CASE("a figure's section, sub-group or indicator must exist", "[check][figu
     CHECK(problems_in(with_summary("  ((value of hpv-mail)).\n")).find("did you mean 'hpv-male'?") != std::string::npos);
     CHECK(problems_in(with_summary("  ((value)).\n")).find("'value' is a figure of an indicator") != std::string::npos);
     CHECK(problems_in(with_summary("  ((completed in cfp)).\n")).find("cannot be narrowed") != std::string::npos);
+}
+
+TEST_CASE("a figure with nothing to show is a warning", "[check][figures]") {
+    CHECK(problems_in(with_summary("  At ((value of hpv-male)).\n")) ==
+          path + ":6:8: warning: ((value of hpv-male)) has nothing to show: indicator 'hpv-male' has no value for "
+                 "E10000099 [the paper shows '(not available)' in its place]\n");
+    CHECK(problems_in(with_summary("  After ((previous-date)) in ((period)).\n")).find(
+              "((previous-date)) has nothing to show: this is the first cycle") != std::string::npos);
+    CHECK(problems_in(with_summary("  In ((period)).\n")).find("the cycle has no 'period'") != std::string::npos);
 }
 
 TEST_CASE("year figures need an annual cycle; words need a number", "[check][figures]") {
