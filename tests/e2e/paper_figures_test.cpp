@@ -17,6 +17,7 @@ int number(std::string word) {
     static const std::vector<std::string> words = {"none", "one", "two", "three", "four", "five", "six", "seven", "eight",
                                                    "nine", "ten"};
     word[0] = char(std::tolower(static_cast<unsigned char>(word[0])));
+    if (word == "no") return 0;
     for (size_t i = 0; i < words.size(); ++i)
         if (word == words[i]) return int(i);
     return std::stoi(word);
@@ -58,6 +59,27 @@ std::vector<int> report_counts_html(const std::string& html) {
     return {cell("Total"), cell("Complete"), cell("Green"), cell("Amber"), cell("Red")};
 }
 
+// List items under a Markdown heading of the report, up to the next heading.
+int listed_under(const std::string& md, const std::string& heading) {
+    const auto at = md.find("\n" + heading + "\n");
+    if (at == std::string::npos) return 0;
+    const auto end = md.find("\n#", at + heading.size() + 2);
+    const std::string part = md.substr(at, end == std::string::npos ? std::string::npos : end - at);
+    int n = 0;
+    for (size_t i = part.find("\n- "); i != std::string::npos; i = part.find("\n- ", i + 1)) ++n;
+    return n;
+}
+
+// The paper's changes: completed, moved up, moved down; and its points for escalation.
+std::vector<int> paper_changes(const std::string& text) {
+    std::smatch m;
+    const std::string flat = plain(text);
+    REQUIRE(std::regex_search(flat, m, std::regex(R"(Since the previous meeting on [^,]+, (\w+) commitments? (?:was|were) completed, (\w+) moved up a rating and (\w+) moved down)")));
+    std::smatch e;
+    REQUIRE(std::regex_search(flat, e, std::regex(R"(asked to consider (\w+) points? for escalation)")));
+    return {number(m[1].str()), number(m[2].str()), number(m[3].str()), number(e[1].str())};
+}
+
 void set_rating(const fs::path& file, const std::string& item, const std::string& rag) {
     std::string yaml = read_file(file);
     const auto at = yaml.find("  - item: " + item + "\n");
@@ -91,6 +113,8 @@ TEST_CASE("a carried-forward paper shows the new cycle's figures in every format
     set_rating(file, "f1001-manifesto", "red");
     set_rating(file, "f1001-joined-up-services", "green");
     set_rating(file, "sr-parent-understanding", "complete");
+    set_rating(file, "pfl-emotional-mental-health", "complete");  // red in 2023-12
+    set_rating(file, "fcc-carers-strategy", "amber");             // green in 2023-12
 
     r = run_hwbgen("check leicestershire" + root, project.root);
     CHECK(r.code == 0);
@@ -107,8 +131,22 @@ TEST_CASE("a carried-forward paper shows the new cycle's figures in every format
     CHECK(paper_counts(paper_html) == report);
     // The carried appendices point at the new cycle's pages.
     CHECK(paper_html.find("href=\"../../reports/2024-06/outcomes-report/\"") != std::string::npos);
+    // Changes and escalations: the paper's figures against the report's lists.
+    const std::string report_md = read_file(site / "reports/2024-06/index.md");
+    const int completed = listed_under(report_md, "### Completed"), moved = listed_under(report_md, "### RAG rating changed");
+    const auto changes = paper_changes(read_file(site / "board-papers/2024-06/index.md"));
+    CHECK(changes[0] == completed);
+    CHECK(completed == 1);
+    CHECK(changes[1] + changes[2] == moved + completed);  // completion is a move up
+    CHECK(changes[2] == 1);
+    CHECK(changes[3] == listed_under(report_md, "## Points for escalation to the board"));
+    CHECK(changes == paper_changes(paper_html));
     const fs::path docx = site / "board-papers/2024-06/board-paper.docx";
-    if (fs::exists(docx)) CHECK(paper_counts(docx_text(docx, project.root)) == report);
+    if (fs::exists(docx)) {
+        const std::string word = docx_text(docx, project.root);
+        CHECK(paper_counts(word) == report);
+        CHECK(paper_changes(word) == changes);
+    }
 
     // One rating changes; the paper's sentence follows with no edit to the paper.
     const std::string before = read_file(site / "board-papers/2024-06/index.md");
