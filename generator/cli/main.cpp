@@ -7,6 +7,7 @@
 #include "cli/indicators_command.hpp"
 #include "cli/new_cycle_command.hpp"
 #include "cli/pipeline.hpp"
+#include "cli/updates_command.hpp"
 
 namespace {
 
@@ -19,6 +20,8 @@ Typical use, from the project folder:
   hwbgen build                 build every place into site/, and site/index.html over them
   hwbgen build PLACE           build one place (a folder name under content/)
   hwbgen new-cycle PLACE YYYY-MM   start the next meeting's progress updates
+  hwbgen updates export PLACE YYYY-MM     one workbook per sub-group to fill in
+  hwbgen updates import PLACE YYYY-MM FILE...   check them and merge into the cycle
 
 Exit codes: 0 success, 1 problems in the content (nothing was replaced),
 2 wrong command-line usage.)";
@@ -73,12 +76,33 @@ int main(int argc, char** argv) {
     new_cycle->add_option("cycle", cycle_options.cycle, "The meeting's year and month, e.g. 2024-02")->required();
     new_cycle->add_option("--root", cycle_options.root, "Project folder")->capture_default_str();
 
+    hwbgen::cli::UpdatesOptions export_options, import_updates_options;
+    auto* updates = app.add_subcommand("updates", "The leads' progress updates, as spreadsheets: export, then import");
+    updates->require_subcommand(1);
+    auto* export_cmd = updates->add_subcommand(
+        "export", "Write one workbook (.xlsx) per sub-group or lead, listing what it leads, to fill in");
+    export_cmd->add_option("place", export_options.place, "The place (a folder name under content/)")->required();
+    export_cmd->add_option("cycle", export_options.cycle, "The meeting's year and month, e.g. 2024-02")->required();
+    export_cmd->add_option("--by", export_options.by,
+                           "One workbook per 'subgroup' (leading the section) or per 'lead' (of each item)")
+        ->capture_default_str();
+    export_cmd->add_option("--out", export_options.out, "Folder for the workbooks (default: PLACE-YYYY-MM-updates)");
+    export_cmd->add_option("--root", export_options.root, "Project folder")->capture_default_str();
+    auto* import_cmd = updates->add_subcommand(
+        "import", "Check returned workbooks (.xlsx or .csv) and merge them into content/PLACE/cycles/YYYY-MM.yaml");
+    import_cmd->add_option("place", import_updates_options.place, "The place (a folder name under content/)")->required();
+    import_cmd->add_option("cycle", import_updates_options.cycle, "The meeting's year and month, e.g. 2024-02")->required();
+    import_cmd->add_option("files", import_updates_options.files, "The returned workbooks")->required();
+    import_cmd->add_option("--root", import_updates_options.root, "Project folder")->capture_default_str();
+
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
         const int code = app.exit(e);
         return code == 0 ? 0 : hwbgen::cli::exit_usage_error;
     }
+    if (export_cmd->parsed()) return hwbgen::cli::run_updates_export(export_options, std::cout, std::cerr);
+    if (import_cmd->parsed()) return hwbgen::cli::run_updates_import(import_updates_options, std::cout, std::cerr);
     if (new_cycle->parsed()) return hwbgen::cli::run_new_cycle(cycle_options, std::cout, std::cerr);
     if (import->parsed()) return hwbgen::cli::run_import(import_options, std::cout, std::cerr);
     if (indicators->parsed()) return hwbgen::cli::run_indicators(indicator_options, std::cout, std::cerr);

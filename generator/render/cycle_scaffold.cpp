@@ -3,36 +3,11 @@
 #include <map>
 
 #include "derive/progress.hpp"
+#include "render/yaml_text.hpp"
 
 namespace hwbgen::render {
 
 namespace {
-
-// A double-quoted YAML scalar: safe for any text, on one line.
-std::string quoted(const std::string& text) {
-    std::string out = "\"";
-    for (const char c : text) {
-        if (c == '"' || c == '\\') out += '\\';
-        if (c == '\n') {
-            out += "\\n";
-            continue;
-        }
-        out += c;
-    }
-    return out + "\"";
-}
-
-// Multi-line Markdown as a literal block, which editors can change in place.
-std::string block(const std::string& key, const std::string& text, const std::string& indent) {
-    if (text.empty()) return indent + key + ": \"\"\n";
-    if (text.front() == ' ' || text.front() == '\n') return indent + key + ": " + quoted(text) + "\n";
-    std::string out = indent + key + ": |\n" + indent + "  ";
-    for (const char c : text) {
-        out += c;
-        if (c == '\n') out += indent + "  ";
-    }
-    return out + "\n";
-}
 
 std::string one_line(std::string text, size_t most) {
     for (auto& c : text)
@@ -72,7 +47,7 @@ const char* const header = R"(# Progress updates for one board meeting. Made by 
 std::string cycle_scaffold(const model::Place& place, const std::string& cycle_id) {
     const std::string meeting = place.cycles.empty() ? place.board : place.cycles.back().meeting;
     std::string out = header;
-    out += "meeting: " + quoted(meeting) + "\n";
+    out += "meeting: " + yaml_quoted(meeting) + "\n";
     out += "date: " + cycle_id + "-01                   # the meeting's date: correct the day\n";
     out += "period: \"\"                         # the period the updates cover, e.g. June to November\n";
     out += "annual: false                      # true for the annual report, with the indicator deep dive\n";
@@ -93,8 +68,8 @@ std::string cycle_scaffold(const model::Place& place, const std::string& cycle_i
         if (item.owner) out += "    # Owner: " + item.owner->name + "\n";
         out += std::string("    rag: ") + model::rag_id(previous ? previous->rag : model::Rag::not_started) +
                (previous ? "    # last time: " + std::string(model::rag_label(previous->rag)) : "") + "\n";
-        out += block("update", previous ? previous->update : std::string{}, "    ");
-        out += block("next_steps", previous ? previous->next_steps : std::string{}, "    ");
+        out += yaml_block("update", previous ? previous->update : std::string{}, "    ");
+        out += yaml_block("next_steps", previous ? previous->next_steps : std::string{}, "    ");
         // Made-up text carried forward stays marked, so it is never published as real.
         if (previous && it->second.example) out += "    example: true                  # carried over from made-up text\n";
     }
