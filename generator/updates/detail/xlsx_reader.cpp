@@ -27,6 +27,7 @@ public:
         zip_ = zip_open(path.c_str(), ZIP_RDONLY, &code);
         if (!zip_) error_ = code == ZIP_ER_NOZIP ? "not a zip file" : "cannot open: " + zip_message(code);
         else if (zip_get_num_entries(zip_, 0) > 10000) error_ = "the workbook holds more than 10000 parts";
+        else check_every_part();
     }
     ~Package() {
         if (zip_) zip_discard(zip_);
@@ -51,6 +52,7 @@ private:
         return false;
     }
     bool check_sizes(const std::string& name, const zip_stat_t& st);
+    void check_every_part();
 
     const ReadLimits& limits_;
     zip_t* zip_ = nullptr;
@@ -71,6 +73,23 @@ bool Package::check_sizes(const std::string& name, const zip_stat_t& st) {
     if (total_ + st.size > limits_.total_bytes)
         return refuse("the workbook would expand to more than " + megabytes(limits_.total_bytes));
     return true;
+}
+
+// Every part is checked up front, read or not: a workbook carrying a bomb is refused whole.
+void Package::check_every_part() {
+    const zip_int64_t n = zip_get_num_entries(zip_, 0);
+    size_t total = 0;
+    for (zip_int64_t i = 0; i < n && error_.empty(); ++i) {
+        zip_stat_t st;
+        if (zip_stat_index(zip_, zip_uint64_t(i), 0, &st) != 0) {
+            error_ = "cannot read the list of parts";
+            break;
+        }
+        const std::string name = (st.valid & ZIP_STAT_NAME) ? st.name : "a part";
+        if (!check_sizes(name, st)) break;
+        total += st.size;
+        if (total > limits_.total_bytes) error_ = "the workbook would expand to more than " + megabytes(limits_.total_bytes);
+    }
 }
 
 std::optional<std::string> Package::read(const std::string& name) {

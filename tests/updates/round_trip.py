@@ -1,0 +1,277 @@
+#!/usr/bin/python3
+"""The leads' workbooks end to end: `hwbgen updates export`, checked with an independent reader
+(openpyxl); filled in as a lead would (openpyxl, and once re-saved by LibreOffice Calc); imported,
+checked and built; and broken workbooks refused with their position, the cycle file untouched.
+
+Usage: round_trip.py HWBGEN SOURCE_DIR   (run by CTest as e2e_updates_workbooks)
+"""
+import csv
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import zipfile
+
+import openpyxl
+
+HWBGEN, SOURCE = sys.argv[1], sys.argv[2]
+WORK = tempfile.mkdtemp(prefix="hwbgen-updates-")
+PROJECT = os.path.join(WORK, "project")
+RATINGS = ["Red", "Amber", "Green", "Complete", "Not started"]
+failures = []
+
+
+def check(condition, what):
+    if not condition:
+        failures.append(what)
+        print("FAIL:", what, flush=True)
+
+
+def run(*args):
+    p = subprocess.run([HWBGEN, *args, *(["--root", PROJECT] if args[0] != "build" else [])],
+                       capture_output=True, text=True, cwd=WORK)
+    return p.returncode, p.stdout, p.stderr
+
+
+def build(place, out):
+    p = subprocess.run([HWBGEN, "build", place, "--root", PROJECT, "--out", out, "-q"],
+                       capture_output=True, text=True, cwd=WORK)
+    return p.returncode, p.stderr
+
+
+def cycle_file(place, cycle):
+    return os.path.join(PROJECT, "content", place, "cycles", cycle + ".yaml")
+
+
+def read(path):
+    with open(path, "rb") as f:
+        return f.read()
+
+
+def columns(ws):
+    return {c.value: c.column for c in ws[1]}
+
+
+def export(place, cycle, out, *extra):
+    rc, stdout, stderr = run("updates", "export", place, cycle, "--out", out, *extra)
+    check(rc == 0, f"export {place} {cycle} exits 0 (got {rc}: {stderr})")
+    return sorted(f for f in os.listdir(out) if f.endswith(".xlsx"))
+
+
+def row_of(ws, item):
+    for row in range(2, ws.max_row + 1):
+        if ws.cell(row, 1).value == item:
+            return row
+    raise KeyError(item)
+
+
+def fill(path, saved_as, rows):
+    """Types into the white cells of the Updates sheet as a lead would: {item: {heading: text}}."""
+    wb = openpyxl.load_workbook(path)
+    ws = wb["Updates"]
+    col = columns(ws)
+    for item, cells in rows.items():
+        for heading, text in cells.items():
+            ws.cell(row_of(ws, item), col[heading]).value = text
+    wb.save(saved_as)
+    return saved_as
+
+
+# --- setup: a copy of the example content to import into ----------------------------------
+os.makedirs(PROJECT)
+for folder in ("content", "indicators", "templates"):
+    shutil.copytree(os.path.join(SOURCE, folder), os.path.join(PROJECT, folder))
+
+# --- export: the example places, opened with openpyxl --------------------------------------
+shire = os.path.join(WORK, "shire")
+files = export("leicestershire", "2023-12", shire)
+check(files == ["cfp.xlsx", "ie.xlsx", "shp.xlsx", "unassigned.xlsx"], f"one workbook per owner: {files}")
+city = os.path.join(WORK, "city")
+city_files = export("leicester", "2024-12", city)
+check(len(city_files) == 8 and "llr-immunisation-board.xlsx" in city_files, f"Leicester's owners: {city_files}")
+by_lead = os.path.join(WORK, "by-lead")
+check(len(export("leicester", "2024-12", by_lead, "--by", "lead")) == 8, "--by lead writes a workbook per lead")
+
+seen_prefill = 0
+for name in files:
+    wb = openpyxl.load_workbook(os.path.join(shire, name))
+    check(wb.sheetnames == ["Instructions", "Updates"], f"{name}: instructions, then updates")
+    ws = wb["Updates"]
+    col = columns(ws)
+    check(ws.protection.sheet, f"{name}: the Updates sheet is protected")
+    check(ws.freeze_panes == "C2", f"{name}: heading row and ids frozen ({ws.freeze_panes})")
+    check("PLUS group" not in " ".join(col), f"{name}: no PLUS-group column for a place without them")
+    lists = {str(dv.sqref).split(":")[0][0]: dv.formula1 for dv in ws.data_validations.dataValidation}
+    rating = openpyxl.utils.get_column_letter(col["Rating"])
+    escalate = openpyxl.utils.get_column_letter(col["Escalate to the board?"])
+    check(lists.get(rating) == '"' + ",".join(RATINGS) + '"', f"{name}: rating drop-down ({lists})")
+    check(lists.get(escalate) == '"Yes,No"', f"{name}: yes/no drop-down ({lists})")
+    workbook = openpyxl.utils.get_column_letter(col["Workbook"])
+    check(ws.column_dimensions[workbook].hidden, f"{name}: the Workbook column is hidden")
+    for row in range(2, ws.max_row + 1):
+        for heading in ("ID", "Commitment or project", "Last rating", "Last update"):
+            check(ws.cell(row, col[heading]).protection.locked, f"{name}: {heading} locked in row {row}")
+        for heading in ("Rating", "Update", "Next steps", "KPI values", "Risks and mitigations"):
+            check(not ws.cell(row, col[heading]).protection.locked, f"{name}: {heading} open in row {row}")
+    # Items updated in the 2023-12 file come pre-filled, with the rating in words.
+    if name == "cfp.xlsx":
+        row = row_of(ws, "f1001-breastfeeding")
+        check(ws.cell(row, col["Rating"]).value == "Green", "f1001-breastfeeding pre-filled Green")
+        check(ws.cell(row, col["Last rating"]).value == "Amber", "last cycle's rating shown: Amber")
+        check("peer" in (ws.cell(row, col["Update"]).value or ""), "the update pre-filled")
+        check(ws.cell(row_of(ws, "f1001-manifesto"), col["Rating"]).value is None, "an item not updated is empty")
+    seen_prefill += sum(1 for r in range(2, ws.max_row + 1) if ws.cell(r, col["Rating"]).value)
+check(seen_prefill == 19, f"the 19 updates of 2023-12 are pre-filled ({seen_prefill})")
+
+wb = openpyxl.load_workbook(os.path.join(city, "llr-immunisation-board.xlsx"))
+headings = list(columns(wb["Updates"]))
+check(sum(h.startswith("PLUS group: ") for h in headings) == 3, f"Leicester: one column per PLUS group {headings}")
+
+again = os.path.join(WORK, "shire-again")
+export("leicestershire", "2023-12", again)
+check(all(read(os.path.join(shire, f)) == read(os.path.join(again, f)) for f in files), "export is deterministic")
+check(run("updates", "export", "leicestershire", "2023-12", "--out", shire)[0] == 0, "export replaces its own files")
+
+# Never overwrite what export did not write (a returned workbook, say).
+with open(os.path.join(again, "cfp.xlsx"), "ab") as f:
+    f.write(b"changed by a lead")
+before = read(os.path.join(again, "cfp.xlsx"))
+rc, _, stderr = run("updates", "export", "leicestershire", "2023-12", "--out", again)
+check(rc == 1 and "cfp.xlsx: error: exists and was not written by" in stderr, f"refuses to overwrite: {stderr}")
+check(read(os.path.join(again, "cfp.xlsx")) == before, "the changed file is left alone")
+
+# --- fill, import, build ---------------------------------------------------------------------
+cycle = cycle_file("leicestershire", "2023-12")
+original = read(cycle).decode()
+cfp = fill(os.path.join(shire, "cfp.xlsx"), os.path.join(WORK, "cfp.xlsx"), {
+    "f1001-manifesto": {"Rating": "Green", "Update": "- Manifesto **launched** at the family hubs\n- 1001 days campaign live",
+                        "Next steps": "Evaluate the campaign.", "Risks and mitigations": "Staff turnover; training more staff."},
+    "f1001-breastfeeding": {"Rating": "Complete", "Update": "Peer support now runs in every district.",
+                            "Escalate to the board?": "Yes", "Reason for escalation": "The Board is asked to fund the peer supporters."},
+})
+rc, stdout, stderr = run("updates", "import", "leicestershire", "2023-12", cfp)
+check(rc == 0, f"import exits 0 ({stderr})")
+check("cfp.xlsx: Children and Families Partnership: " in stdout and "of 20 came back" in stdout, stdout)
+check("f1001-breastfeeding: completed" in stdout, f"the summary says what changed: {stdout}")
+merged = read(cycle).decode()
+check("Manifesto **launched**" in merged, "the update is in the cycle file")
+for line in original.splitlines():
+    if line.strip().startswith("#") and "f1001-breastfeeding" not in line:
+        check(line in merged, f"comment kept: {line}")
+check(original.split("board_paper:")[1] == merged.split("board_paper:")[1], "the board paper is untouched")
+rc, stdout, _ = run("updates", "import", "leicestershire", "2023-12", cfp)
+check(rc == 0 and "no changes" in stdout and read(cycle).decode() == merged, "importing twice changes nothing")
+check(run("check", "leicestershire")[0] == 0, "hwbgen check is clean after the import")
+site = os.path.join(WORK, "site")
+rc, stderr = build("leicestershire", site)
+check(rc == 0, f"the place builds ({stderr})")
+report = read(os.path.join(site, "leicestershire", "reports", "2023-12", "index.html")).decode()
+check("Manifesto <strong>launched</strong>" in report, "the update is on the report page")
+check("The Board is asked to fund the peer supporters." in report, "the escalation is on the report page")
+check("Manifesto **launched**" in read(os.path.join(site, "leicestershire", "reports", "2023-12", "index.md")).decode(),
+      "the update is in the report's Markdown twin")
+paper = read(os.path.join(site, "leicestershire", "board-papers", "2023-12", "index.html")).decode()
+check("reports/2023-12/" in paper, "the board paper links to the report holding the updates")
+
+# --- a file written by a real spreadsheet program: LibreOffice Calc re-saves it -------------
+typed = fill(os.path.join(city, "llr-immunisation-board.xlsx"), os.path.join(WORK, "typed.xlsx"), {
+    "imms-school-age": {"Rating": "Amber", "Update": "HPV catch-up sessions held in 12 schools.",
+                        "PLUS group: Learning disabilities (LD)": "Special schools visited first.",
+                        "KPI values": "HPV: City uptake: 61%"},
+})
+resaved = os.path.join(WORK, "libreoffice")
+p = subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{WORK}/lo-profile", "--convert-to",
+                    "xlsx:Calc MS Excel 2007 XML", "--outdir", resaved, typed], capture_output=True, text=True)
+check(p.returncode == 0 and os.path.exists(os.path.join(resaved, "typed.xlsx")), f"LibreOffice re-saves ({p.stderr})")
+check(not os.path.exists(cycle_file("leicester", "2024-12")), "no 2024-12 cycle yet")
+rc, stdout, stderr = run("updates", "import", "leicester", "2024-12", os.path.join(resaved, "typed.xlsx"))
+check(rc == 0, f"the LibreOffice file imports ({stderr})")
+created = read(cycle_file("leicester", "2024-12")).decode()
+check("HPV catch-up sessions held in 12 schools." in created and "Special schools visited first." in created,
+      "the re-saved workbook's text is in the new cycle file")
+check('current: "61%"' in created, "the KPI value is read")
+check("Made by `hwbgen new-cycle`" in created, "a missing cycle is started as new-cycle would")
+check(run("check", "leicester")[0] == 0, "the new cycle checks clean")
+rc, stderr = build("leicester", site)
+check(rc == 0 and "catch-up sessions held in 12 schools." in
+      read(os.path.join(site, "leicester", "reports", "2024-12", "index.html")).decode(), "the update is on the page")
+
+# --- CSV, for leads without Excel -----------------------------------------------------------
+csv_path = os.path.join(WORK, "shp.csv")
+with open(csv_path, "w", newline="", encoding="utf-8-sig") as f:
+    w = csv.writer(f)
+    w.writerow(["ID", "Rating", "Update", "Escalate to the board?"])
+    w.writerow([])
+    w.writerow(["sf-air-quality", "amber", "Air quality monitors installed, with a comma, and \"quotes\".", "No"])
+rc, stdout, stderr = run("updates", "import", "leicestershire", "2023-12", cfp, csv_path)
+check(rc == 0 and 'with a comma, and "quotes".' in read(cycle).decode(), f"a CSV imports ({stderr})")
+
+# --- broken workbooks: a positioned error or a clear refusal, and the cycle file untouched ---
+cycle_bytes = read(cycle)
+
+
+def refused(files, expected, what):
+    rc, _, stderr = run("updates", "import", "leicestershire", "2023-12", *files)
+    check(rc == 1, f"{what}: exit 1 (got {rc})")
+    check(expected in stderr, f"{what}: expected {expected!r} in:\n{stderr}")
+    check("nothing was written" in stderr, f"{what}: says nothing was written")
+    check(read(cycle) == cycle_bytes, f"{what}: the cycle file is byte-identical")
+
+
+def broken(name, rows):
+    return fill(os.path.join(shire, "cfp.xlsx"), os.path.join(WORK, name), rows)
+
+
+row = row_of(openpyxl.load_workbook(cfp)["Updates"], "f1001-manifesto")
+refused([broken("rating.xlsx", {"f1001-manifesto": {"Rating": "Amber/Green"}})],
+        f"rating.xlsx: Updates!G{row}: error: unknown rating 'Amber/Green'\nhint: did you mean 'Amber'? allowed values: "
+        "Red, Amber, Green, Complete, Not started", "a bad rating")
+wb = openpyxl.load_workbook(os.path.join(shire, "cfp.xlsx"))
+wb["Updates"].cell(row, 1).value = "f1001-manifest"
+wb["Updates"].cell(row, 7).value = "Green"
+wb.save(os.path.join(WORK, "unknown.xlsx"))
+refused([os.path.join(WORK, "unknown.xlsx")],
+        f"unknown.xlsx: Updates!A{row}: error: unknown commitment or project 'f1001-manifest'\n"
+        "hint: did you mean 'f1001-manifesto'?", "an unknown id")
+wb["Updates"].cell(row, 1).value = "sf-air-quality"
+wb.save(os.path.join(WORK, "owner.xlsx"))
+refused([os.path.join(WORK, "owner.xlsx")],
+        f"owner.xlsx: Updates!A{row}: error: 'sf-air-quality' belongs to Staying Healthy Partnership, "
+        "not to Children and Families Partnership", "another owner's id")
+other = broken("other.xlsx", {"f1001-manifesto": {"Rating": "Red", "Update": "Stalled."}})
+refused([cfp, other], f"other.xlsx: Updates!A{row}: error: 'f1001-manifesto' is also in {cfp}: Updates!A{row}, "
+        "with a different update", "a clash between two files")
+refused([broken("formula.xlsx", {"f1001-manifesto": {"Rating": "Green", "Update": "=1+1"}})],
+        f"formula.xlsx: Updates!H{row}: error: a formula ('=1+1'): formulas are not read", "a formula")
+refused([broken("html.xlsx", {"f1001-manifesto": {"Rating": "Green", "Update": "Hi <script>alert(1)</script>"}})],
+        f"html.xlsx: Updates!H{row}: error: raw HTML is not allowed", "raw HTML")
+refused([broken("link.xlsx", {"f1001-manifesto": {"Rating": "Green", "Update": "[x](javascript:alert(1))"}})],
+        f"link.xlsx: Updates!H{row}: error: unsafe link 'javascript:alert(1'", "an unsafe link")
+
+with zipfile.ZipFile(cfp) as z:
+    parts = {n: z.read(n) for n in z.namelist()}
+
+
+def crafted(name, replace):
+    path = os.path.join(WORK, name)
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        for n, data in {**parts, **replace}.items():
+            z.writestr(n, data)
+    return path
+
+
+big = b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>' + \
+      b"<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>x</t></is></c></row>" * 900000 + b"</sheetData></worksheet>"
+check(len(big) > 50 << 20, "the big sheet is over 50 MB")
+refused([crafted("big.xlsx", {"xl/worksheets/sheet2.xml": big})],
+        "big.xlsx: error: xl/worksheets/sheet2.xml would expand to", "a 50 MB sheet")
+refused([crafted("bomb.xlsx", {"xl/sharedStrings.xml": b" " * (40 << 20)})],
+        "this looks like a zip bomb", "a zip bomb")
+with open(os.path.join(WORK, "letter.xlsx"), "w") as f:
+    f.write("Dear HWB manager, please find my update attached.\n")
+refused([os.path.join(WORK, "letter.xlsx")], "letter.xlsx: error: not a zip file", "a file that is not a zip")
+
+shutil.rmtree(WORK, ignore_errors=True)
+print(f"{len(failures)} failures")
+sys.exit(1 if failures else 0)
