@@ -1,5 +1,7 @@
 #include "updates/history.hpp"
 
+#include <cctype>
+
 namespace hwbgen::updates {
 
 std::string trimmed(const std::string& text) {
@@ -7,6 +9,46 @@ std::string trimmed(const std::string& text) {
     const size_t first = text.find_first_not_of(space);
     if (first == std::string::npos) return {};
     return text.substr(first, text.find_last_not_of(space) - first + 1);
+}
+
+namespace {
+
+// A line that starts a block of its own, so the line break before it matters.
+bool starts_block(const std::string& line) {
+    const size_t first = line.find_first_not_of(' ');
+    if (first == std::string::npos || first >= 4) return true;  // blank, or indented code
+    const char c = line[first];
+    if (std::string("#>|").find(c) != std::string::npos) return true;
+    if ((c == '-' || c == '*' || c == '+') && (first + 1 == line.size() || line[first + 1] == ' ')) return true;
+    size_t digits = first;
+    while (digits < line.size() && std::isdigit(static_cast<unsigned char>(line[digits]))) ++digits;
+    return digits > first && digits < line.size() && (line[digits] == '.' || line[digits] == ')');
+}
+
+bool ends_hard(const std::string& line) {
+    return line.empty() || line.back() == '\\' || (line.size() >= 2 && line.compare(line.size() - 2, 2, "  ") == 0) ||
+           line.find_first_not_of(' ') == std::string::npos || line.find_first_not_of(' ') >= 4 ||
+           line[line.find_first_not_of(' ')] == '|' || line[line.find_first_not_of(' ')] == '#';
+}
+
+}  // namespace
+
+std::string unwrapped(const std::string& markdown) {
+    std::string out, line;
+    bool first = true, previous_hard = true;
+    const std::string text = markdown + "\n";
+    for (const char c : text) {
+        if (c != '\n') {
+            line += c;
+            continue;
+        }
+        if (!first) out += previous_hard || starts_block(line) ? "\n" : " ";
+        out += previous_hard || starts_block(line) ? line : line.substr(line.find_first_not_of(' '));
+        previous_hard = ends_hard(line);
+        first = false;
+        line.clear();
+    }
+    return trimmed(out);
 }
 
 UpdatesByItem updates_before(const model::Place& place, const std::string& cycle_id) {
@@ -50,17 +92,17 @@ bool same_kpis(const std::vector<model::Kpi>& a, const std::vector<model::Kpi>& 
 std::map<std::string, std::string> actions(const model::Update& u) {
     std::map<std::string, std::string> out;
     for (const auto& g : u.plus_groups)
-        if (!trimmed(g.text).empty()) out[g.group.id] = trimmed(g.text);
+        if (!trimmed(g.text).empty()) out[g.group.id] = unwrapped(g.text);
     return out;
 }
 
 }  // namespace
 
 bool same_update(const model::Update& a, const model::Update& b) {
-    return a.rag == b.rag && trimmed(a.update) == trimmed(b.update) &&
-           trimmed(a.next_steps) == trimmed(b.next_steps) && same_kpis(a.kpis, b.kpis) &&
-           actions(a) == actions(b) && trimmed(a.risks) == trimmed(b.risks) &&
-           trimmed(a.escalation) == trimmed(b.escalation);
+    return a.rag == b.rag && unwrapped(a.update) == unwrapped(b.update) &&
+           unwrapped(a.next_steps) == unwrapped(b.next_steps) && same_kpis(a.kpis, b.kpis) &&
+           actions(a) == actions(b) && unwrapped(a.risks) == unwrapped(b.risks) &&
+           unwrapped(a.escalation) == unwrapped(b.escalation);
 }
 
 }  // namespace hwbgen::updates

@@ -26,4 +26,9 @@ bool same_update(const model::Update& a, const model::Update& b);
 /// Text as a cell or a YAML block gives it, without white space around it.
 std::string trimmed(const std::string& text);
 
+/// Markdown with its soft line breaks (a paragraph wrapped in the YAML file) joined into one
+/// line, so a cell shows flowing text; lists, tables, code, blank lines and hard breaks stay.
+/// It renders the same as the original.
+std::string unwrapped(const std::string& markdown);
+
 }  // namespace hwbgen::updates

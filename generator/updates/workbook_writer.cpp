@@ -166,11 +166,11 @@ std::string Writer::cell_text(const Column& c, const derive::Item& item) const {
         case Field::title: return item.text;
         case Field::where: return item.section->title + ": " + item.priority->title;
         case Field::last_rating: return last ? model::rag_label(last->rag) : "";
-        case Field::last_update: return last ? trimmed(last->update) : "";
-        case Field::last_next_steps: return last ? trimmed(last->next_steps) : "";
+        case Field::last_update: return last ? unwrapped(last->update) : "";
+        case Field::last_next_steps: return last ? unwrapped(last->next_steps) : "";
         case Field::rating: return now ? model::rag_label(now->rag) : "";
-        case Field::update: return now ? trimmed(now->update) : "";
-        case Field::next_steps: return now ? trimmed(now->next_steps) : "";
+        case Field::update: return now ? unwrapped(now->update) : "";
+        case Field::next_steps: return now ? unwrapped(now->next_steps) : "";
         case Field::kpis: {
             if (now) return kpi_lines(now->kpis);
             std::vector<model::Kpi> names = last ? last->kpis : std::vector<model::Kpi>{};
@@ -183,11 +183,11 @@ std::string Writer::cell_text(const Column& c, const derive::Item& item) const {
         case Field::plus_group:
             if (now)
                 for (const auto& g : now->plus_groups)
-                    if (g.group.id == c.plus_group) return trimmed(g.text);
+                    if (g.group.id == c.plus_group) return unwrapped(g.text);
             return "";
-        case Field::risks: return now ? trimmed(now->risks) : "";
+        case Field::risks: return now ? unwrapped(now->risks) : "";
         case Field::escalate: return now ? (now->escalation.empty() ? no_word : yes_word) : "";
-        case Field::escalation: return now ? trimmed(now->escalation) : "";
+        case Field::escalation: return now ? unwrapped(now->escalation) : "";
         case Field::workbook: return workbook_tag(r_);
     }
     return "";

@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include "updates/columns.hpp"
+#include "updates/history.hpp"
 #include "updates/detail/xlsx_reader.hpp"
 #include "updates/returned_updates.hpp"
 #include "updates/text_rules.hpp"
@@ -54,4 +55,11 @@ TEST_CASE("spreadsheet cells: column letters, headings, dates and Office escapes
     CHECK(updates::detail::serial_date(59, false) == "1900-02-28");
     CHECK(updates::detail::serial_date(0, true) == "1904-01-01");
     CHECK(updates::detail::decode_office_escapes("a_x000D__x000A_b_x1234_") == "a\r\nb_x1234_");
+}
+
+TEST_CASE("a paragraph wrapped in YAML flows on one line in a cell; lists and breaks stay", "[updates][text]") {
+    CHECK(updates::unwrapped("Peer support has been\nextended to two\n  districts.\n") == "Peer support has been extended to two districts.");
+    CHECK(updates::unwrapped("Intro:\n- one\n- two\n  more\n\nNext para\n| a |\n| b |") ==
+          "Intro:\n- one\n- two more\n\nNext para\n| a |\n| b |");
+    CHECK(updates::unwrapped("hard  \nbreak\n1. first\n2. second") == "hard  \nbreak\n1. first\n2. second");
 }
