@@ -22,7 +22,7 @@ std::optional<model::Place> checked_place(const load::ContentTree& tree, const s
 
 namespace {
 
-// The cycle file's text now, or new-cycle's scaffold when the cycle has no file yet.
+// The cycle file's text now, or what new-cycle would write when the cycle has no file yet.
 std::optional<std::string> starting_text(const load::ContentTree& tree, const model::Place& place, ImportPlan& plan,
                                          const std::string& cycle, diag::Diagnostics& diags) {
     if (auto bytes = tree.read(plan.path)) {
@@ -36,7 +36,7 @@ std::optional<std::string> starting_text(const load::ContentTree& tree, const mo
                     "import into the cycle the workbooks were exported for");
         return std::nullopt;
     }
-    return render::cycle_scaffold(place, cycle);
+    return render::cycle_scaffold(place, cycle) + render::board_paper_scaffold(place, cycle);
 }
 
 const model::Cycle* find_cycle(const model::Place& place, const std::string& id) {

@@ -171,8 +171,22 @@ check("Manifesto <strong>launched</strong>" in report, "the update is on the rep
 check("The Board is asked to fund the peer supporters." in report, "the escalation is on the report page")
 check("Manifesto **launched**" in read(os.path.join(site, "leicestershire", "reports", "2023-12", "index.md")).decode(),
       "the update is in the report's Markdown twin")
-paper = read(os.path.join(site, "leicestershire", "board-papers", "2023-12", "index.html")).decode()
-check("reports/2023-12/" in paper, "the board paper links to the report holding the updates")
+# The next meeting: its file is started as new-cycle would (the board paper carried forward),
+# and the paper's points for escalation come from the imported workbook.
+june = os.path.join(WORK, "june")
+export("leicestershire", "2024-06", june)
+escalated = fill(os.path.join(june, "cfp.xlsx"), os.path.join(WORK, "june-cfp.xlsx"), {
+    "f1001-manifesto": {"Rating": "Red", "Update": "Funding for the campaign was withdrawn.",
+                        "Escalate to the board?": "Yes", "Reason for escalation": "The Board is asked to fund the campaign."}})
+rc, stdout, stderr = run("updates", "import", "leicestershire", "2024-06", escalated)
+check(rc == 0 and "created content/leicestershire/cycles/2024-06.yaml" in stdout, f"a new cycle is created ({stderr})")
+check("board_paper:" in read(cycle_file("leicestershire", "2024-06")).decode(), "with the board paper carried forward")
+rc, stderr = build("leicestershire", site)
+check(rc == 0, f"the next cycle builds ({stderr})")
+paper = read(os.path.join(site, "leicestershire", "board-papers", "2024-06", "index.html")).decode()
+check("The Board is asked to fund the campaign." in paper, "the escalation is on the board paper page")
+check("Funding for the campaign was withdrawn." in
+      read(os.path.join(site, "leicestershire", "reports", "2024-06", "index.html")).decode(), "and the update on the report")
 
 # --- a file written by a real spreadsheet program: LibreOffice Calc re-saves it -------------
 typed = fill(os.path.join(city, "llr-immunisation-board.xlsx"), os.path.join(WORK, "typed.xlsx"), {
