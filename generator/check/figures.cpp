@@ -43,6 +43,9 @@ public:
 
     void check(const model::Cycle& cycle, const model::FigureUse& use, bool first) const {
         const auto& ref = use.ref;
+        if (!use.plain_field.empty())
+            return diags_.error(use.pos, "'" + use.plain_field + "' is plain text and cannot cite figures",
+                                "write the words themselves; figures work in paragraphs, summaries and updates");
         if (!ref.problem.empty()) return diags_.error(use.pos, "cannot read the figure: " + ref.problem, syntax_hint);
         const model::FigureName* name = model::find_figure_name(ref.name, ref.preposition);
         if (!name) return unknown(use);

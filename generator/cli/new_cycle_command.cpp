@@ -47,6 +47,15 @@ bool create_new_file(const std::string& path, const std::string& bytes, std::str
     return ::close(fd) == 0;
 }
 
+// What the manager must still do to the carried paper.
+std::string paper_note(const std::string& paper) {
+    size_t marked = 0;
+    for (size_t at = paper.find("\n      review: "); at != std::string::npos; at = paper.find("\n      review: ", at + 1))
+        ++marked;
+    return "the board paper is carried forward: " + std::to_string(marked) +
+           (marked == 1 ? " paragraph is" : " paragraphs are") + " marked for review ('hwbgen check' lists them)\n";
+}
+
 }  // namespace
 
 int run_new_cycle(const NewCycleOptions& options, std::ostream& out, std::ostream& err) {
@@ -82,13 +91,15 @@ int run_new_cycle(const NewCycleOptions& options, std::ostream& out, std::ostrea
     }
     std::string error;
     ::mkdir((options.root + "/content/" + options.place + "/cycles").c_str(), 0755);  // may exist already
-    if (!create_new_file(options.root + "/" + rel, render::cycle_scaffold(place, options.cycle) + render::board_paper_scaffold(place, options.cycle), error)) {
+    const std::string paper = render::board_paper_scaffold(place, options.cycle);
+    if (!create_new_file(options.root + "/" + rel, render::cycle_scaffold(place, options.cycle) + paper, error)) {
         err << rel << ": error: cannot write the cycle: " << error << "\n"
             << "hint: check the folder content/" << options.place << "/cycles exists and can be written\n";
         return exit_content_error;
     }
     out << "wrote " << rel << (place.cycles.empty() ? "" : " from " + place.cycles.back().id)
         << ": fill in the updates, then run 'hwbgen check'\n";
+    if (!paper.empty()) out << paper_note(paper);
     return exit_ok;
 }
 

@@ -63,6 +63,16 @@ void note_figures(const YamlMap& m, std::initializer_list<const char*> keys, Use
     for (const char* key : keys) note_figures(m.context(), m.node(key), uses);
 }
 
+// Fields of plain text (titles, KPIs) are not worked out: a figure there would print as written,
+// so it is noted for check to report.
+void note_plain(const YamlMap& m, std::initializer_list<const char*> keys, Uses& uses) {
+    for (const char* key : keys) {
+        const size_t before = uses.size();
+        note_figures(m.context(), m.node(key), uses);
+        for (size_t i = before; i < uses.size(); ++i) uses[i].plain_field = key;
+    }
+}
+
 std::vector<model::PlusGroupAction> read_plus_group_actions(const YamlMap& m) {
     std::vector<model::PlusGroupAction> out;
     if (const auto groups = m.map("plus_groups"))
@@ -90,6 +100,7 @@ model::Update read_update(const YamlMap& m, Uses& uses) {
     u.risks = m.text("risks");
     u.escalation = m.text("escalation");
     note_figures(m, {"update", "next_steps", "risks", "escalation"}, uses);
+    for (const auto& k : m.maps("kpis")) note_plain(k, {"name", "current", "target"}, uses);
     if (const auto groups = m.map("plus_groups"))
         for (const auto& [id, pos] : groups->entries()) note_figures(m.context(), groups->node(id.c_str()), uses);
     return u;
@@ -116,6 +127,7 @@ model::PaperBlock read_block(const YamlMap& m, Uses& uses) {
         if (b.review.empty()) b.review = "carried forward";
     }
     b.heading = m.text("heading");
+    note_plain(m, {"heading"}, uses);
     if (!b.heading.empty()) {
         if (m.has("text") || m.has("items") || m.has("groups") || m.has("after"))
             m.error(m.value_pos("heading"), "a sub-heading cannot carry a paragraph",
@@ -171,6 +183,7 @@ model::BoardPaper read_paper(const YamlMap& m, Uses& uses) {
     model::BoardPaper paper;
     paper.report_of = m.text("report_of", true);
     paper.title = m.text("title", true);
+    note_plain(m, {"report_of", "title"}, uses);
     const auto headings = m.map("headings");
     if (headings) {
         std::vector<std::string> keys;
@@ -190,6 +203,7 @@ model::BoardPaper read_paper(const YamlMap& m, Uses& uses) {
     for (const auto& a : m.maps("appendices")) {
         a.allow_only({"title", "link"});
         paper.appendices.push_back({a.text("title", true), a.text("link"), a.value_pos("link")});
+        note_plain(a, {"title"}, uses);
     }
     return paper;
 }

@@ -66,6 +66,7 @@ const std::vector<std::string>& generated_block_names();
 struct FigureUse {
     FigureRef ref;
     SourcePos pos;
+    std::string plain_field;  ///< set when written in a field of plain text, which cannot cite figures
 };
 
 /// A standard section of the council committee-report format.

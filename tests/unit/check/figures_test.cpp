@@ -82,3 +82,14 @@ TEST_CASE("a generated block must exist; a carried paragraph warns until its rev
           path + ":9:15: warning: this paragraph is still marked for review (carried forward from 2023-06) "
                  "[read it, bring it up to date for this meeting, then delete its 'review:' line]\n");
 }
+
+TEST_CASE("a figure in a field of plain text is reported, not printed as written", "[check][figures]") {
+    const std::string yaml = "meeting: Board\ndate: 2023-12-07\nupdates:\n  - item: f1001-manifesto\n    rag: red\n"
+                             "    kpis:\n      - name: Uptake\n        current: ((value of hpv-male))\n"
+                             "board_paper:\n  report_of: DPH\n  title: Report ((date))\n";
+    CHECK(problems_in(yaml) ==
+          path + ":8:20: error: 'current' is plain text and cannot cite figures [write the words themselves; figures "
+                 "work in paragraphs, summaries and updates]\n" +
+          path + ":11:19: error: 'title' is plain text and cannot cite figures [write the words themselves; figures "
+                 "work in paragraphs, summaries and updates]\n");
+}
