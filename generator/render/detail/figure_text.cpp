@@ -50,7 +50,7 @@ bool strip_block_marker(std::string_view& line) {
 std::string markdown_text(const std::string& text) {
     std::string out;
     for (size_t i = 0; i < text.size(); ++i) {
-        const char c = text[i];
+        const char c = text[i] == '\n' || text[i] == '\r' ? ' ' : text[i];  // a value never breaks the line
         const bool leading = i == 0 && (c == '-' || c == '+' || c == '#');
         if (leading || std::string_view("\\`*_[]<>|~&!").find(c) != std::string_view::npos) out += '\\';
         out += c;
