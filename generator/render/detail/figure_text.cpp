@@ -63,7 +63,10 @@ std::string capitalised(std::string text) {
     return text;
 }
 
-std::string comparison_phrase(const std::string& word) {
+// Fingertips' verdict as words that fit a sentence. Its published column may add a level
+// ("Better 95%"), so only the first word decides.
+std::string comparison_phrase(const std::string& verdict) {
+    const std::string word = verdict.substr(0, verdict.find(' '));
     if (word == "Better" || word == "Worse" || word == "Higher" || word == "Lower")
         return std::string(1, char(std::tolower(static_cast<unsigned char>(word[0])))) + word.substr(1) + " than England";
     if (word == "Similar") return "similar to England";
