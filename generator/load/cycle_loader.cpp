@@ -56,7 +56,7 @@ void note_figures(const FileContext& ctx, const YAML::Node* node, Uses& uses) {
     if (!node->IsScalar()) return;
     const std::string& value = node->Scalar();
     for (auto& ref : model::find_figures(value))
-        uses.push_back({ref, figure_pos(ctx, *node, value, ref.begin, ref.name_offset)});
+        uses.push_back({ref, figure_pos(ctx, *node, value, ref.begin, ref.name_offset), {}});
 }
 
 void note_figures(const YamlMap& m, std::initializer_list<const char*> keys, Uses& uses) {
