@@ -42,6 +42,12 @@ TEST_CASE("an unknown figure is reported at its name inside a block scalar, with
           path + ":7:10: error: unknown figure 'grene' [did you mean 'green'?]\n");
 }
 
+TEST_CASE("a folded block, whose header has a comment with brackets, places figures too", "[check][figures]") {
+    const std::string yaml = "meeting: Board\ndate: 2023-12-07\nsummary: >  # note (a) ((b\n  One (x) line,\n"
+                             "  and ((rde)).\nupdates: []\n";
+    CHECK(problems_in(yaml) == path + ":5:9: error: unknown figure 'rde' [did you mean 'red'?]\n");
+}
+
 TEST_CASE("figures in a quoted board-paper paragraph are placed on their line", "[check][figures]") {
     const std::string yaml = "meeting: Board\ndate: 2023-12-07\nboard_paper:\n  report_of: DPH\n  title: T\n"
                              "  current_progress:\n    - \"So far ((complete)) and ((amberr)).\"\n";
