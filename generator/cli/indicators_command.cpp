@@ -1,8 +1,8 @@
 #include "cli/indicators_command.hpp"
 
-#include <cstdio>
-#include <cstdlib>
 #include <ostream>
+
+#include <nlohmann/json.hpp>
 
 #include "cli/pipeline.hpp"
 #include "derive/indicator_figures.hpp"
@@ -15,54 +15,32 @@ namespace hwbgen::cli {
 
 namespace {
 
-std::string json_string(const std::string& s) {
-    std::string out = "\"";
-    for (const char c : s) {
-        switch (c) {
-            case '"': out += "\\\""; break;
-            case '\\': out += "\\\\"; break;
-            case '\n': out += "\\n"; break;
-            case '\r': out += "\\r"; break;
-            case '\t': out += "\\t"; break;
-            default:
-                if (static_cast<unsigned char>(c) < 0x20) {
-                    char buffer[8];
-                    std::snprintf(buffer, sizeof buffer, "\\u%04x", c);
-                    out += buffer;
-                } else {
-                    out += c;
-                }
-        }
-    }
-    return out + "\"";
-}
+using Json = nlohmann::ordered_json;  // keys stay in the order written, so output is stable
 
-std::string json_text(const std::string& s) { return s.empty() ? "null" : json_string(s); }
+Json text_or_null(const std::string& s) { return s.empty() ? Json(nullptr) : Json(s); }
 
-std::string json_number(const std::optional<double>& v) {
-    if (!v) return "null";
-    // The shortest form that reads back as the same number.
-    char buffer[32];
-    for (int digits = 15; digits <= 17; ++digits) {
-        std::snprintf(buffer, sizeof buffer, "%.*g", digits, *v);
-        if (std::strtod(buffer, nullptr) == *v) break;
-    }
-    return buffer;
-}
+Json number_or_null(const std::optional<double>& v) { return v ? Json(*v) : Json(nullptr); }
 
 void print_row(const derive::RowAssessment& a, std::ostream& out) {
     const auto& r = *a.row;
-    out << "{\"indicator_id\":" << r.indicator_id << ",\"area_code\":" << json_string(r.area_code)
-        << ",\"sex\":" << json_text(r.sex) << ",\"age\":" << json_text(r.age)
-        << ",\"category\":" << json_text(r.category) << ",\"time_period\":" << json_text(r.time_period)
-        << ",\"value\":" << json_number(r.value) << ",\"lower_ci95\":" << json_number(a.lower95)
-        << ",\"upper_ci95\":" << json_number(a.upper95)
-        << ",\"compared_to_england\":" << json_text(a.compared_england)
-        << ",\"compared_to_england_99_8\":" << json_text(a.compared_england_998)
-        << ",\"compared_to_parent\":" << json_text(a.compared_parent) << ",\"trend\":" << json_text(a.trend)
-        << ",\"published_trend\":" << json_text(r.recent_trend)
-        << ",\"published_compared_to_england\":" << json_text(r.compared_england)
-        << ",\"published_compared_to_parent\":" << json_text(r.compared_parent) << "}\n";
+    const Json row = {{"indicator_id", r.indicator_id},
+                      {"area_code", r.area_code},
+                      {"sex", text_or_null(r.sex)},
+                      {"age", text_or_null(r.age)},
+                      {"category", text_or_null(r.category)},
+                      {"time_period", text_or_null(r.time_period)},
+                      {"value", number_or_null(r.value)},
+                      {"lower_ci95", number_or_null(a.lower95)},
+                      {"upper_ci95", number_or_null(a.upper95)},
+                      {"compared_to_england", text_or_null(a.compared_england)},
+                      {"compared_to_england_99_8", text_or_null(a.compared_england_998)},
+                      {"compared_to_parent", text_or_null(a.compared_parent)},
+                      {"trend", text_or_null(a.trend)},
+                      {"published_trend", text_or_null(r.recent_trend)},
+                      {"published_compared_to_england", text_or_null(r.compared_england)},
+                      {"published_compared_to_parent", text_or_null(r.compared_parent)}};
+    // Invalid UTF-8 in a download is replaced, never a reason to stop.
+    out << row.dump(-1, ' ', false, Json::error_handler_t::replace) << '\n';
 }
 
 void print_diagnostics(const diag::Diagnostics& diags, std::ostream& err) {

@@ -5,134 +5,43 @@
 #include <limits>
 #include <utility>
 
+#include <boost/math/distributions/normal.hpp>
+#include <boost/math/special_functions/gamma.hpp>
+
 namespace hwbgen::derive {
 
 namespace {
 
 constexpr double not_defined = std::numeric_limits<double>::quiet_NaN();
-constexpr double sqrt_two_pi = 2.506628274631000502;
 
 bool valid_confidence(double confidence) { return confidence > 0 && confidence < 1; }
 
-template <std::size_t N>
-double polynomial(const double (&coefficients)[N], double x) {
-    double sum = 0;
-    for (double c : coefficients) sum = sum * x + c;
-    return sum;
-}
-
-// Acklam's rational approximation (relative error 1.15e-9), lower half only: the upper half is
-// taken by symmetry so that 1 - p is never formed from a p close to 1.
-double acklam_lower_half(double p) {
-    static const double a[] = {-3.969683028665376e+01, 2.209460984245205e+02, -2.759285104469687e+02,
-                               1.383577518672690e+02,  -3.066479806614716e+01, 2.506628277459239e+00};
-    static const double b[] = {-5.447609879822406e+01, 1.615858368580409e+02, -1.556989798598866e+02,
-                               6.680131188771972e+01,  -1.328068155288572e+01, 1.0};
-    static const double c[] = {-7.784894002430293e-03, -3.223964580411365e-01, -2.400758277161838e+00,
-                               -2.549732539343734e+00, 4.374664141464968e+00,  2.938163982698783e+00};
-    static const double d[] = {7.784695709041462e-03, 3.224671290700398e-01, 2.445134137142996e+00,
-                               3.754408661907416e+00, 1.0};
-    if (p < 0.02425) {
-        const double q = std::sqrt(-2 * std::log(p));
-        return polynomial(c, q) / polynomial(d, q);
-    }
-    const double q = p - 0.5;
-    return q * polynomial(a, q * q) / polynomial(b, q * q);
-}
+// Boost reports a domain error by returning NaN (or the limit) instead of throwing: nothing in
+// this module throws, and every argument is checked before it gets here.
+using Quiet = boost::math::policies::policy<
+    boost::math::policies::domain_error<boost::math::policies::ignore_error>,
+    boost::math::policies::overflow_error<boost::math::policies::ignore_error>,
+    boost::math::policies::evaluation_error<boost::math::policies::ignore_error>>;
 
 }  // namespace
 
 double normal_quantile(double p) {
     if (!(p > 0 && p < 1)) return not_defined;
-    if (p > 0.5) return -normal_quantile(1 - p);  // exact subtraction for p in [0.5, 1]
-    const double x = acklam_lower_half(p);
-    // One Newton step squares the 1e-9 error; erfc keeps the lower tail accurate.
-    const double error = 0.5 * std::erfc(-x / std::sqrt(2.0)) - p;
-    return x - error * sqrt_two_pi * std::exp(x * x / 2);
+    return boost::math::quantile(boost::math::normal_distribution<double, Quiet>(), p);
 }
 
 double z_for(double confidence) {
     if (!valid_confidence(confidence)) return not_defined;
-    return -normal_quantile((1 - confidence) / 2);
+    // The upper tail is asked for directly so that 1 - alpha/2 is never formed and rounded.
+    return boost::math::quantile(boost::math::complement(boost::math::normal_distribution<double, Quiet>(),
+                                                         (1 - confidence) / 2));
 }
-
-namespace {
-
-// P(a, x) by its power series; converges fast for x < a + 1.
-double gamma_p_series(double a, double x, double log_front) {
-    double term = 1 / a, sum = term;
-    for (int n = 1; n < 10000 && std::fabs(term) > std::fabs(sum) * 1e-17; ++n) {
-        term *= x / (a + n);
-        sum += term;
-    }
-    return sum * std::exp(log_front);
-}
-
-// Q(a, x) by its continued fraction (modified Lentz); converges fast for x >= a + 1.
-double gamma_q_fraction(double a, double x, double log_front) {
-    constexpr double tiny = 1e-300;
-    double b = x + 1 - a, c = 1 / tiny, d = 1 / b, h = d;
-    for (int i = 1; i < 10000; ++i) {
-        const double an = -i * (i - a);
-        b += 2;
-        d = an * d + b;
-        d = 1 / (std::fabs(d) < tiny ? tiny : d);
-        c = b + an / c;
-        c = std::fabs(c) < tiny ? tiny : c;
-        h *= d * c;
-        if (std::fabs(d * c - 1) < 1e-16) break;
-    }
-    return std::exp(log_front) * h;
-}
-
-// The regularised incomplete gamma on the requested tail: Q(a, x) when upper, else P(a, x).
-// Each tail is computed directly where it is small, so tail probabilities keep full precision.
-double gamma_tail(double a, double x, bool upper) {
-    if (x <= 0) return upper ? 1 : 0;
-    const double log_front = a * std::log(x) - x - std::lgamma(a);
-    if (x < a + 1) {
-        const double p = gamma_p_series(a, x, log_front);
-        return upper ? 1 - p : p;
-    }
-    const double q = gamma_q_fraction(a, x, log_front);
-    return upper ? q : 1 - q;
-}
-
-double gamma_density(double a, double x) { return std::exp((a - 1) * std::log(x) - x - std::lgamma(a)); }
-
-// Wilson-Hilferty's cube-root normal approximation: a starting point inside the right decade.
-double gamma_first_guess(double a, double lower_tail_p) {
-    const double z = normal_quantile(lower_tail_p);
-    const double guess = a * std::pow(1 - 1 / (9 * a) + z / (3 * std::sqrt(a)), 3);
-    return guess > 0 ? guess : std::pow(lower_tail_p * std::tgamma(a + 1), 1 / a);  // small-x P ~ x^a/a!
-}
-
-// Solves gamma_tail(a, x, upper) = tail by Newton's method, falling back to bisection whenever
-// a step leaves the bracket, so it always converges.
-double solve_gamma_tail(double a, double tail, bool upper) {
-    // Written so that f increases with x on both tails.
-    const auto f = [&](double x) { return upper ? tail - gamma_tail(a, x, true) : gamma_tail(a, x, false) - tail; };
-    double x = gamma_first_guess(a, upper ? 1 - tail : tail);
-    double low = 0, high = std::max(2 * x, 1.0);
-    while (f(high) < 0) high *= 2;
-    for (int i = 0; i < 300; ++i) {
-        const double fx = f(x);
-        (fx < 0 ? low : high) = x;
-        double next = x - fx / gamma_density(a, x);
-        if (!(next > low && next < high)) next = (low + high) / 2;
-        if (std::fabs(next - x) <= 1e-15 * next || high - low <= 1e-15 * high) return next;
-        x = next;
-    }
-    return x;
-}
-
-}  // namespace
 
 double gamma_quantile(double shape, double p) {
     if (!(shape > 0) || std::isnan(p)) return not_defined;
     if (p <= 0) return 0;
     if (p >= 1) return std::numeric_limits<double>::infinity();
-    return p <= 0.5 ? solve_gamma_tail(shape, p, false) : solve_gamma_tail(shape, 1 - p, true);
+    return boost::math::gamma_p_inv(shape, p, Quiet());
 }
 
 std::optional<Interval> wilson_limits(double numerator, double denominator, double confidence, double multiplier) {
@@ -172,8 +81,9 @@ std::optional<Interval> byars_limits(double count, double confidence) {
 std::optional<Interval> exact_poisson_limits(double count, double confidence) {
     if (!(count >= 0) || !valid_confidence(confidence)) return std::nullopt;
     const double tail = (1 - confidence) / 2;
-    const double lower = count == 0 ? 0 : solve_gamma_tail(count, tail, false);
-    return Interval{lower, solve_gamma_tail(count + 1, tail, true)};
+    // Each limit is asked for on its own tail, so small tail probabilities keep full precision.
+    const double lower = count == 0 ? 0 : boost::math::gamma_p_inv(count, tail, Quiet());
+    return Interval{lower, boost::math::gamma_q_inv(count + 1, tail, Quiet())};
 }
 
 std::optional<Interval> crude_rate_limits(double count, double denominator, double confidence, double multiplier) {

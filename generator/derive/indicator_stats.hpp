@@ -1,7 +1,8 @@
 #pragma once
 /// Public health indicator statistics computed the way Fingertips and the PHEindicatormethods R
 /// package compute them: confidence limits (Wilson, Byar's, exact Poisson, Dobson), comparison
-/// with a benchmark, recent trend and target RAG. Standard library only; nothing here throws.
+/// with a benchmark, recent trend and target RAG. The distributions come from Boost.Math;
+/// nothing here throws.
 ///
 /// Missing inputs: a NaN passed where a number is expected counts as missing, and the result is
 /// then "not defined" (std::nullopt), never garbage.
@@ -29,7 +30,7 @@ inline std::optional<Interval> interval_of(const std::optional<double>& lower, c
     return Interval{*lower, *upper};
 }
 
-/// The standard normal quantile (inverse CDF) at `p`, accurate to about 1e-15 relative.
+/// The standard normal quantile (inverse CDF) at `p`, from Boost.Math.
 /// NaN when p is outside (0, 1).
 double normal_quantile(double p);
 
@@ -39,7 +40,7 @@ double z_for(double confidence);
 
 /// The quantile of the gamma distribution with the given shape and scale 1 at lower-tail
 /// probability `p` (so chi-squared quantile(p, 2k) = 2 * gamma_quantile(k, p)), to about 1e-13
-/// relative. 0 for p <= 0, infinity for p >= 1, NaN for a shape that is not positive.
+/// relative (Boost.Math). 0 for p <= 0, infinity for p >= 1, NaN for a shape that is not positive.
 double gamma_quantile(double shape, double p);
 
 /// Wilson score limits of numerator/denominator, times `multiplier` (1 for a proportion, 100 for
