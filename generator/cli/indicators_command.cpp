@@ -62,7 +62,7 @@ int run_indicators(const IndicatorsOptions& options, std::ostream& out, std::ost
             continue;
         }
         if (const auto text = load::prepare_text(file, *bytes, diags)) {
-            auto more = load::read_fingertips_csv(file, *text, diags);
+            auto more = load::read_fingertips_csv(file, *text, diags, definitions);
             rows.insert(rows.end(), more.begin(), more.end());
         }
     }

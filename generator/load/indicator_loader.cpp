@@ -111,7 +111,7 @@ model::IndicatorSet load_indicators(const ContentTree& tree, diag::Diagnostics& 
         const std::string path = "indicators/data/" + name;
         auto text = prepare_text(path, tree.read(path).value_or(""), diags);
         if (!text) continue;
-        auto rows = read_fingertips_csv(path, *text, diags);
+        auto rows = read_fingertips_csv(path, *text, diags, set.definitions);
         set.values.insert(set.values.end(), rows.begin(), rows.end());
     }
     return set;

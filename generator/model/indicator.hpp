@@ -9,7 +9,27 @@
 namespace hwbgen::model {
 
 enum class Polarity { higher_is_better, lower_is_better, no_judgement };
-enum class ValueType { proportion, crude_rate, dsr, count, years, ratio, score };
+/// Fingertips' value types. The indirectly standardised ones are observed / expected events, as
+/// a ratio (e.g. 100 = as expected) or scaled to a reference proportion.
+enum class ValueType {
+    proportion,
+    crude_rate,
+    dsr,
+    count,
+    years,
+    ratio,
+    score,
+    indirectly_standardised_proportion,
+    indirectly_standardised_ratio
+};
+/// How 95% limits are worked out from a count when a row has none: Fingertips names one per
+/// indicator. byars_or_exact is PHEindicatormethods' rule (exact under 10 events, Byar's from
+/// 10); by_value_type is hwbgen's default (Wilson for proportions, byars_or_exact for counts and
+/// rates, none otherwise).
+enum class CiMethod { by_value_type, wilson, byars, exact_poisson, byars_or_exact, dobson, none };
+/// Fingertips' recent-trend test: a weighted regression on the published 95% limits, or, for
+/// indicators compared by "SPC for proportions", the chi-squared test for trend on counts.
+enum class TrendMethod { limits, proportions };
 /// How an area is compared with England: Fingertips' 95% test, 95% and 99.8%, or not at all.
 enum class ComparisonMethod { ci95, ci95_998, none };
 
@@ -30,6 +50,8 @@ struct IndicatorDefinition {
     double multiplier = 1;
     Polarity polarity = Polarity::no_judgement;
     ComparisonMethod comparison = ComparisonMethod::ci95;
+    CiMethod ci_method = CiMethod::by_value_type;
+    TrendMethod trend_method = TrendMethod::limits;
     std::string sex;  ///< optional filter on the Sex column, e.g. "Male"
     std::string section;  ///< the life-course section it belongs to, when the overview groups them
     std::string source;
@@ -51,6 +73,7 @@ struct IndicatorValue {
     std::string category_type;
     std::string category;
     std::string time_period;
+    std::string time_period_range;  ///< "1y", "3y"...: newer downloads carry it; empty otherwise
     long period_sortable = 0;
     std::optional<double> value;
     std::optional<double> lower95, upper95, lower998, upper998;
