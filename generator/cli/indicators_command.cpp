@@ -36,6 +36,8 @@ void print_row(const derive::RowAssessment& a, std::ostream& out) {
                       {"compared_to_england_99_8", text_or_null(a.compared_england_998)},
                       {"compared_to_parent", text_or_null(a.compared_parent)},
                       {"trend", text_or_null(a.trend)},
+                      {"trend_fingertips_way", a.trend_fingertips_way},
+                      {"trend_note", text_or_null(a.trend_note)},
                       {"published_trend", text_or_null(r.recent_trend)},
                       {"published_compared_to_england", text_or_null(r.compared_england)},
                       {"published_compared_to_parent", text_or_null(r.compared_parent)}};

@@ -1,7 +1,9 @@
 #include "derive/indicator_figures.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <cstdio>
+#include <cstdlib>
 
 #include "derive/indicator_stats.hpp"
 
@@ -67,31 +69,117 @@ void add_comparators(IndicatorFigure& f, const model::Place& place, const Indica
     }
 }
 
-// Fingertips' trend over the most recent five points; its own published words otherwise.
-void add_trend(IndicatorFigure& f) {
+bool single_year_period(const model::IndicatorValue& row) {
+    if (!row.time_period_range.empty()) {
+        // "1y", "3y", "1q", "1m": only a span of several years is refused.
+        const long n = std::atol(row.time_period_range.c_str());
+        return !(row.time_period_range.back() == 'y' && n > 1);
+    }
+    // "2017 - 19", "2017-19", "2016/17 - 18/19": a range of years. "2019/20" is one year.
+    const std::string& p = row.time_period;
+    const auto dash = p.find('-');
+    if (dash == std::string::npos || dash < 4) return true;
+    std::size_t digits = 0;
+    for (std::size_t i = dash + 1; i < p.size() && (p[i] == ' ' || std::isdigit(static_cast<unsigned char>(p[i]))); ++i)
+        digits += p[i] == ' ' ? 0 : 1;
+    return digits < 2;
+}
+
+Trend trend_of_series(const std::vector<const model::IndicatorValue*>& series, const model::IndicatorDefinition& d) {
+    TrendRules rules;
+    rules.polarity = d.polarity;
+    rules.value_type = d.value_type;
+    rules.method = d.trend_method;
     std::vector<TrendPoint> points;
-    for (const auto* row : f.series)
-        if (row->value) points.push_back({*row->value, row->lower95, row->upper95, row->count, row->denominator});
-    f.trend = recent_trend(points, f.definition->polarity, f.definition->value_type == model::ValueType::proportion);
-    if (f.trend == "Cannot be calculated" && !f.latest->recent_trend.empty()) {
+    for (const auto* row : series) {
+        rules.single_year = rules.single_year && single_year_period(*row);
+        rules.needs_counts = rules.needs_counts && row->definition_id.empty();
+        if (row->value)
+            points.push_back({*row->value, row->lower95, row->upper95, row->count, row->denominator,
+                              !row->limits_computed});
+    }
+    if (series.empty()) return {};
+    return recent_trend(points, rules);
+}
+
+// Fingertips' trend over the most recent five points. Where it cannot be worked out here as
+// Fingertips does, Fingertips' own published words are shown instead when the download has them.
+void add_trend(IndicatorFigure& f) {
+    const Trend trend = trend_of_series(f.series, *f.definition);
+    f.trend = trend.verdict;
+    if (!trend.fingertips_way) f.trend_note = trend.note;
+    const bool short_of_data = f.trend == "Cannot be calculated" || !trend.fingertips_way;
+    if (short_of_data && !f.latest->recent_trend.empty() && f.latest->recent_trend != f.trend) {
         f.trend = f.latest->recent_trend;
         f.published_trend = true;
+        f.trend_note.clear();
     }
 }
 
 namespace {
 
-std::optional<Interval> limits_from_counts(const model::IndicatorValue& row, const model::IndicatorDefinition& d) {
-    if (!row.count || !d.value_type) return std::nullopt;
+using model::CiMethod;
+using model::ValueType;
+
+// The method a definition names, or the one its value type has always had in hwbgen.
+CiMethod effective_method(const model::IndicatorDefinition& d) {
+    if (d.ci_method != CiMethod::by_value_type) return d.ci_method;
+    if (!d.value_type) return CiMethod::none;
     switch (*d.value_type) {
-        case model::ValueType::proportion:
-            return row.denominator ? wilson_limits(*row.count, *row.denominator, 0.95, d.multiplier) : std::nullopt;
-        case model::ValueType::crude_rate:
-            return row.denominator ? crude_rate_limits(*row.count, *row.denominator, 0.95, d.multiplier) : std::nullopt;
-        case model::ValueType::count:
-            return *row.count < 10 ? exact_poisson_limits(*row.count, 0.95) : byars_limits(*row.count, 0.95);
-        default: return std::nullopt;
+        case ValueType::proportion: return CiMethod::wilson;
+        case ValueType::crude_rate:
+        case ValueType::count:
+        case ValueType::indirectly_standardised_proportion:
+        case ValueType::indirectly_standardised_ratio: return CiMethod::byars_or_exact;
+        default: return CiMethod::none;
     }
+}
+
+// What turns limits on the count into limits on the value. Standardised values are scaled by
+// value / count: observed over expected (or the age-weighted rate) moves in proportion to the
+// observed count. An indirectly standardised ratio of 0 observed events uses its expected
+// count, which Fingertips puts in the Denominator column.
+std::optional<double> count_scale(const model::IndicatorValue& row, const model::IndicatorDefinition& d) {
+    const bool has_denominator = row.denominator && *row.denominator > 0;
+    switch (d.value_type.value_or(ValueType::crude_rate)) {
+        case ValueType::count: return 1.0;
+        case ValueType::dsr:
+        case ValueType::indirectly_standardised_proportion:
+        case ValueType::indirectly_standardised_ratio:
+            if (row.value && *row.count > 0) return *row.value / *row.count;
+            if (d.value_type == ValueType::indirectly_standardised_ratio && has_denominator)
+                return d.multiplier / *row.denominator;
+            return std::nullopt;
+        default: return has_denominator ? std::optional<double>(d.multiplier / *row.denominator) : std::nullopt;
+    }
+}
+
+std::optional<Interval> scaled(const std::optional<Interval>& limits, const std::optional<double>& scale) {
+    if (!limits || !scale) return std::nullopt;
+    return Interval{limits->lower * *scale, limits->upper * *scale};
+}
+
+std::optional<Interval> limits_from_counts(const model::IndicatorValue& row, const model::IndicatorDefinition& d,
+                                           double confidence) {
+    if (!row.count || !(*row.count >= 0)) return std::nullopt;
+    const double count = *row.count;
+    switch (effective_method(d)) {
+        case CiMethod::wilson:
+            return row.denominator ? wilson_limits(count, *row.denominator, confidence, d.multiplier) : std::nullopt;
+        case CiMethod::byars: return scaled(byars_limits(count, confidence), count_scale(row, d));
+        case CiMethod::exact_poisson: return scaled(exact_poisson_limits(count, confidence), count_scale(row, d));
+        case CiMethod::byars_or_exact:
+            return scaled(count < 10 ? exact_poisson_limits(count, confidence) : byars_limits(count, confidence),
+                          count_scale(row, d));
+        case CiMethod::dobson:
+            // Without age bands, Dobson's method has one band: Byar's limits on the count, scaled
+            // by rate / count. PHE publishes no standardised rate on fewer than 10 events.
+            if (!row.value || count < 10) return std::nullopt;
+            return scaled(byars_limits(count, confidence), *row.value / count);
+        case CiMethod::none:
+        case CiMethod::by_value_type: break;
+    }
+    return std::nullopt;
 }
 
 }  // namespace
@@ -101,10 +189,15 @@ void complete_limits(model::IndicatorSet& indicators) {
         if (row.lower95 || row.upper95) continue;
         for (const auto& d : indicators.definitions) {
             if (!row_matches(d, row)) continue;
-            if (const auto ci = limits_from_counts(row, d)) {
+            if (const auto ci = limits_from_counts(row, d, 0.95)) {
                 row.lower95 = ci->lower;
                 row.upper95 = ci->upper;
                 row.limits_computed = true;
+                if (!row.lower998 && !row.upper998)
+                    if (const auto ci998 = limits_from_counts(row, d, 0.998)) {
+                        row.lower998 = ci998->lower;
+                        row.upper998 = ci998->upper;
+                    }
             }
             break;
         }

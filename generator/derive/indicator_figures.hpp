@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "derive/indicator_stats.hpp"
 #include "model/indicator.hpp"
 #include "model/strategy.hpp"
 
@@ -28,11 +29,23 @@ struct IndicatorFigure {
     std::string target_rag;  ///< green, amber or red against the definition's target; empty without one
     std::string trend = "Cannot be calculated";  ///< recent trend, in Fingertips' words
     bool published_trend = false;                ///< true when taken from Fingertips' own column
+    /// Said on the page when the trend could not be worked out the way Fingertips does (e.g. the
+    /// recent periods carry no published limits); empty otherwise.
+    std::string trend_note;
 };
 
-/// Fills in the 95% limits of rows that have a count and a denominator but no limits: Wilson for
-/// proportions, exact or Byar's for counts and crude rates. Rows of unknown indicators, and
-/// standardised rates (which need age bands), are left as they are.
+/// True when the row's period spans one year (or less): "2019", "2019/20", a quarter; false for
+/// "2017 - 19" or a "Time period range" of "3y". Fingertips gives no trend over longer periods.
+bool single_year_period(const model::IndicatorValue& row);
+
+/// The recent trend of `series` (one area and breakdown, oldest first), as Fingertips works it
+/// out for the definition's value type, polarity and trend method.
+Trend trend_of_series(const std::vector<const model::IndicatorValue*>& series, const model::IndicatorDefinition& d);
+
+/// Fills in the 95% (and 99.8%) limits of rows that have a count but no limits, by the
+/// definition's ci_method: by default Wilson for proportions and exact-under-10-else-Byar's for
+/// counts, crude rates and indirectly standardised values. Published limits are never replaced;
+/// rows of unknown indicators are left as they are.
 void complete_limits(model::IndicatorSet& indicators);
 
 /// The rows of each definition for each area, in file order: built once per build, so each

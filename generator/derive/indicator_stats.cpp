@@ -172,85 +172,78 @@ BenchmarkComparison compare_with_benchmark_9598(std::optional<double> value, std
 
 namespace {
 
-// One point of the trend test: the time index plus (value, weight) for the weighted slope or
-// (count, denominator) for Cochran-Armitage.
-struct Sample {
-    double t, a, b;
+constexpr std::size_t trend_span = 5;
+constexpr double trend_critical = 9.54953570608324;  // chi-squared, one degree of freedom, 99.8%
+
+// Fingertips' sign count: six slopes (all points, then each one left out) must agree. A slope
+// that is not a number counts as rising, as it does there.
+int sign_of(double slope) { return slope < 0 ? -1 : 1; }
+
+struct TrendTest {
+    double slope;
+    double chi_square;
+    bool holds;  ///< every leave-one-out slope has the sign of the full one
 };
 
-struct Fit {
-    double direction;   ///< has the sign of the slope
-    double chi_square;  ///< one degree of freedom
-};
-
-using Fitter = std::optional<Fit> (*)(const std::vector<Sample>&);
-
-std::optional<Fit> weighted_fit(const std::vector<Sample>& samples) {
-    double sw = 0, swt = 0;
-    for (const auto& s : samples) {
-        sw += s.b;
-        swt += s.b * s.t;
+// Weighted least squares of value on time (t = 1..5), weights 1/SE^2 from the 95% limits.
+double weighted_slope(const std::vector<TrendPoint>& points, std::size_t skip, double* chi_square) {
+    double s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0;
+    for (std::size_t i = 0; i < points.size(); ++i) {
+        if (i + 1 == skip) continue;
+        const double t = static_cast<double>(i + 1), se = (*points[i].upper - *points[i].lower) / 3.92;
+        const double w = 1 / (se * se);
+        s1 += w;
+        s2 += w * t * points[i].value;
+        s3 += w * t;
+        s4 += w * points[i].value;
+        s5 += w * t * t;
     }
-    const double t_mean = swt / sw;
-    double sxx = 0, sxy = 0;
-    for (const auto& s : samples) {
-        sxx += s.b * (s.t - t_mean) * (s.t - t_mean);
-        sxy += s.b * (s.t - t_mean) * s.a;  // the weighted mean of values drops out
-    }
-    if (!(sxx > 0)) return std::nullopt;
-    const double slope = sxy / sxx;  // its standard error is 1/sqrt(sxx)
-    return Fit{slope, slope * slope * sxx};
+    const double spread = s1 * s5 - s3 * s3;
+    const double slope = (s1 * s2 - s3 * s4) / spread;
+    if (chi_square) *chi_square = slope * slope * spread / s1;
+    return slope;
 }
 
-std::optional<Fit> armitage_fit(const std::vector<Sample>& samples) {
-    double x = 0, n = 0, nt = 0;
-    for (const auto& s : samples) {
-        x += s.a;
-        n += s.b;
-        nt += s.b * s.t;
-    }
-    const double p = x / n, t_mean = nt / n;
-    // All 0% or all 100% (counts equal denominators): nothing varies, so no trend and no 0/0.
-    if (p <= 0 || p >= 1) return Fit{0, 0};
-    double score = 0, spread = 0;
-    for (const auto& s : samples) {
-        score += s.a * (s.t - t_mean);
-        spread += s.b * (s.t - t_mean) * (s.t - t_mean);
-    }
-    return Fit{score, score * score / (p * (1 - p) * spread)};
+TrendTest weighted_test(const std::vector<TrendPoint>& points) {
+    double chi_square = 0;
+    const double slope = weighted_slope(points, 0, &chi_square);
+    int signs = sign_of(slope);
+    for (std::size_t skip = 1; skip <= trend_span; ++skip) signs += sign_of(weighted_slope(points, skip, nullptr));
+    return {slope, chi_square, std::abs(signs) == static_cast<int>(trend_span + 1)};
 }
 
-std::optional<std::vector<Sample>> count_samples(const std::vector<TrendPoint>& points) {
-    std::vector<Sample> samples;
-    for (const auto& p : points) {
-        if (!known(p.count) || !known(p.denominator)) return std::nullopt;
-        if (!(*p.denominator > 0) || *p.count < 0 || *p.count > *p.denominator) return std::nullopt;
-        samples.push_back({static_cast<double>(samples.size()), *p.count, *p.denominator});
+// Ordinary least squares of the log odds on time, for the sign check of the proportions test.
+double log_odds_slope(const std::vector<TrendPoint>& points, std::size_t skip) {
+    double n = 0, st = 0, stt = 0, sy = 0, sty = 0;
+    for (std::size_t i = 0; i < points.size(); ++i) {
+        if (i + 1 == skip) continue;
+        const double t = static_cast<double>(i + 1);
+        const double y = std::log(*points[i].count / (*points[i].denominator - *points[i].count));
+        n += 1;
+        st += t;
+        stt += t * t;
+        sy += y;
+        sty += t * y;
     }
-    return samples;
+    return (n * sty - sy * st) / (n * stt - st * st);
 }
 
-std::optional<std::vector<Sample>> interval_samples(const std::vector<TrendPoint>& points) {
-    std::vector<Sample> samples;
-    for (const auto& p : points) {
-        if (!std::isfinite(p.value) || !known(p.lower) || !known(p.upper) || !(*p.upper > *p.lower))
-            return std::nullopt;  // a zero-width interval would weigh infinitely
-        const double se = (*p.upper - *p.lower) / 3.92;
-        samples.push_back({static_cast<double>(samples.size()), p.value, 1 / (se * se)});
+// The chi-squared test for trend in proportions (Cochran-Armitage) on the counts.
+TrendTest proportions_test(const std::vector<TrendPoint>& points) {
+    double n = 0, x = 0, xt = 0, nt = 0, ntt = 0;
+    for (std::size_t i = 0; i < points.size(); ++i) {
+        const double t = static_cast<double>(i + 1), count = *points[i].count, denominator = *points[i].denominator;
+        n += denominator;
+        x += count;
+        xt += count * t;
+        nt += denominator * t;
+        ntt += denominator * t * t;
     }
-    return samples;
-}
-
-// A real trend does not hang on one point: the direction must hold with each one left out.
-bool direction_holds(const std::vector<Sample>& samples, Fitter fit, double direction) {
-    for (std::size_t skip = 0; skip < samples.size(); ++skip) {
-        std::vector<Sample> rest;
-        for (std::size_t i = 0; i < samples.size(); ++i)
-            if (i != skip) rest.push_back(samples[i]);
-        const auto f = fit(rest);
-        if (!f || !(f->direction * direction > 0)) return false;
-    }
-    return true;
+    const double chi_square = n * std::pow(n * xt - x * nt, 2) / (x * (n - x) * (n * ntt - nt * nt));
+    const double slope = log_odds_slope(points, 0);
+    int signs = sign_of(slope);
+    for (std::size_t skip = 1; skip <= trend_span; ++skip) signs += sign_of(log_odds_slope(points, skip));
+    return {slope, chi_square, std::abs(signs) == static_cast<int>(trend_span + 1)};
 }
 
 std::string trend_words(bool increasing, Polarity polarity) {
@@ -264,20 +257,64 @@ std::string trend_words(bool increasing, Polarity polarity) {
     return increasing ? "Increasing" : "Decreasing";
 }
 
+bool trend_value_type(const std::optional<model::ValueType>& type) {
+    using model::ValueType;
+    return !type || *type == ValueType::proportion || *type == ValueType::crude_rate || *type == ValueType::dsr;
+}
+
+bool valid_trend_point(const TrendPoint& p, bool needs_counts) {
+    if (!std::isfinite(p.value)) return false;
+    return !needs_counts || (known(p.count) && known(p.denominator) && *p.denominator > 0);
+}
+
+Trend cannot(std::string note, bool fingertips_way = true) {
+    return Trend{"Cannot be calculated", fingertips_way, std::move(note)};
+}
+
+// The points Fingertips tests: the five most recent valid ones that carry limits, oldest first.
+std::vector<TrendPoint> tested_points(const std::vector<TrendPoint>& valid) {
+    std::vector<TrendPoint> tested;
+    for (auto it = valid.rbegin(); it != valid.rend() && tested.size() < trend_span; ++it)
+        if (known(it->lower) && known(it->upper)) tested.insert(tested.begin(), *it);
+    return tested;
+}
+
 }  // namespace
 
-std::string recent_trend(const std::vector<TrendPoint>& points, Polarity polarity, bool is_proportion) {
-    constexpr std::size_t span = 5;
-    constexpr double critical = 9.5495;  // chi-squared, one degree of freedom, 99.8%
-    if (points.size() < span) return "Cannot be calculated";
-    const std::vector<TrendPoint> recent(points.end() - span, points.end());
-    auto samples = is_proportion ? count_samples(recent) : std::nullopt;
-    const Fitter fit = samples ? armitage_fit : weighted_fit;
-    if (!samples) samples = interval_samples(recent);
-    const auto f = samples ? fit(*samples) : std::nullopt;
-    if (!f) return "Cannot be calculated";
-    if (!(f->chi_square > critical) || !direction_holds(*samples, fit, f->direction)) return "No significant change";
-    return trend_words(f->direction > 0, polarity);
+Trend recent_trend(const std::vector<TrendPoint>& points, const TrendRules& rules) {
+    if (!trend_value_type(rules.value_type))
+        return cannot("Fingertips calculates recent trends only for proportions, crude rates and directly "
+                      "standardised rates");
+    if (!rules.single_year) return cannot("Fingertips calculates recent trends only for single-year periods");
+    std::vector<TrendPoint> valid;
+    for (const auto& p : points)
+        if (valid_trend_point(p, rules.needs_counts)) valid.push_back(p);
+    if (valid.size() < trend_span)
+        return cannot(rules.needs_counts ? "fewer than five periods have a value, a count and a denominator"
+                                         : "fewer than five periods have a value");
+    for (const auto& p : valid)
+        if (rules.needs_counts && *p.count == *p.denominator)
+            return cannot("a period's count equals its denominator, which Fingertips' test cannot take");
+    const auto tested = tested_points(valid);
+    if (tested.size() < trend_span)
+        return cannot("only " + std::to_string(tested.size()) +
+                          " of the recent periods carry 95% confidence limits, and Fingertips' test needs five",
+                      false);
+    const bool proportions = rules.method == model::TrendMethod::proportions && rules.needs_counts;
+    const TrendTest test = proportions ? proportions_test(tested) : weighted_test(tested);
+    Trend trend;
+    if (test.holds && test.chi_square > trend_critical && test.slope != 0)
+        trend.verdict = trend_words(test.slope > 0, rules.polarity);
+    else
+        trend.verdict = "No significant change";
+    std::size_t derived = 0;
+    for (const auto& p : tested) derived += p.published_limits ? 0 : 1;
+    if (derived > 0) {
+        trend.fingertips_way = false;
+        trend.note = std::to_string(derived) + " of the five periods tested carry no published confidence limits; "
+                     "hwbgen worked theirs out from the counts, so Fingertips' own verdict may differ";
+    }
+    return trend;
 }
 
 std::optional<bool> significant_change(std::optional<Interval> previous, std::optional<Interval> latest) {

@@ -106,17 +106,38 @@ struct TrendPoint {
     std::optional<double> upper;
     std::optional<double> count;
     std::optional<double> denominator;
+    bool published_limits = true;  ///< false when hwbgen worked the limits out from counts
 };
 
-/// Recent trend over the five most recent points (`points` oldest first, consecutive periods).
-/// Proportions whose five points all carry count and denominator use the chi-squared test for
-/// trend (Cochran-Armitage); anything else a weighted least-squares slope with weights 1/SE^2,
-/// SE = (upper - lower)/3.92. Significant when chi-squared > 9.5495 (99.8%) and the slope keeps
-/// its sign with each single point left out. Returns exactly one of "Increasing and getting
-/// better", "Increasing and getting worse", "Decreasing and getting better", "Decreasing and
-/// getting worse", "Increasing", "Decreasing" (no_judgement), "No significant change" or
-/// "Cannot be calculated" (fewer than five points, or one without a usable interval).
-std::string recent_trend(const std::vector<TrendPoint>& points, Polarity polarity, bool is_proportion);
+/// What the trend test needs to know about the indicator.
+struct TrendRules {
+    Polarity polarity = Polarity::no_judgement;
+    std::optional<model::ValueType> value_type;  ///< unknown (no definition): not used to refuse
+    model::TrendMethod method = model::TrendMethod::limits;
+    bool single_year = true;   ///< every period spans one year (not "2017 - 19")
+    bool needs_counts = true;  ///< Fingertips rows; a local KPI may carry limits alone
+};
+
+struct Trend {
+    /// Exactly one of "Increasing and getting better", "Increasing and getting worse",
+    /// "Decreasing and getting better", "Decreasing and getting worse", "Increasing",
+    /// "Decreasing" (no_judgement), "No significant change" or "Cannot be calculated".
+    std::string verdict = "Cannot be calculated";
+    /// False when the data lacked what Fingertips' calculation uses (its published limits), so
+    /// Fingertips' own verdict may differ; `note` then says why.
+    bool fingertips_way = true;
+    std::string note;  ///< why it cannot be calculated, or why it is not Fingertips' way
+};
+
+/// Recent trend as Fingertips' trend marker calculator works it out (`points` oldest first):
+/// only proportions, crude rates and directly standardised rates of single-year periods; at
+/// least five periods with a value, a count and a positive denominator (none with count equal
+/// to denominator); the five most recent of them that carry 95% limits are tested. The test is
+/// a weighted regression with weights 1/SE^2, SE = (upper - lower)/3.92, or for the
+/// `proportions` method (Fingertips' "SPC for proportions") the chi-squared test for trend on
+/// the counts with the slope of the log odds. Significant when chi-squared > 9.5495 (99.8%) and
+/// the slope keeps its sign with each single point left out.
+Trend recent_trend(const std::vector<TrendPoint>& points, const TrendRules& rules);
 
 /// Whether a value changed significantly since the previous report: true when the two 95%
 /// intervals do not overlap. Nothing when either interval is missing.

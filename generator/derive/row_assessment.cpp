@@ -54,14 +54,14 @@ std::map<std::pair<Key, std::string>, std::vector<const model::IndicatorValue*>>
     return series;
 }
 
-std::string trend_up_to(const std::vector<const model::IndicatorValue*>& list, const model::IndicatorValue& row,
-                        const model::IndicatorDefinition& d) {
-    std::vector<TrendPoint> points;
+Trend trend_up_to(const std::vector<const model::IndicatorValue*>& list, const model::IndicatorValue& row,
+                  const model::IndicatorDefinition& d) {
+    std::vector<const model::IndicatorValue*> up_to;
     for (const auto* r : list) {
-        if (r->value) points.push_back({*r->value, r->lower95, r->upper95, r->count, r->denominator});
+        up_to.push_back(r);
         if (r == &row) break;
     }
-    return recent_trend(points, d.polarity, d.value_type == model::ValueType::proportion);
+    return trend_of_series(up_to, d);
 }
 
 }  // namespace
@@ -80,8 +80,14 @@ std::vector<RowAssessment> assess_rows(const std::vector<model::IndicatorValue>&
             a.compared_england_998 = compare_with_benchmark(row.value, interval_of(row.lower998, row.upper998),
                                                             england->value, d.polarity);
         }
-        a.compared_parent = row.parent_code.empty() ? "Not compared" : compare(a, index.find(row, row.parent_code), d);
-        a.trend = trend_up_to(series.at({breakdown(row), row.area_code}), row, d);
+        // Fingertips makes no parent comparison where the parent is England: it would repeat the
+        // comparison with England.
+        const bool parent_comparable = !row.parent_code.empty() && row.parent_code != model::england_area_code;
+        a.compared_parent = parent_comparable ? compare(a, index.find(row, row.parent_code), d) : "Not compared";
+        const Trend trend = trend_up_to(series.at({breakdown(row), row.area_code}), row, d);
+        a.trend = trend.verdict;
+        a.trend_fingertips_way = trend.fingertips_way;
+        a.trend_note = trend.note;
         out.push_back(std::move(a));
     }
     return out;

@@ -13,8 +13,16 @@ using detail::YamlMap;
 namespace {
 
 std::optional<model::ValueType> read_value_type(const YamlMap& m) {
-    static const std::vector<std::string> names = {"proportion", "crude-rate", "dsr", "count",
-                                                   "years",      "ratio",      "score"};
+    // In the order of model::ValueType.
+    static const std::vector<std::string> names = {"proportion",
+                                                   "crude-rate",
+                                                   "dsr",
+                                                   "count",
+                                                   "years",
+                                                   "ratio",
+                                                   "score",
+                                                   "indirectly-standardised-proportion",
+                                                   "indirectly-standardised-ratio"};
     const auto t = detail::choice(m, "value_type", names, false);
     for (size_t i = 0; t && i < names.size(); ++i)
         if (names[i] == *t) return static_cast<model::ValueType>(i);
@@ -35,9 +43,25 @@ model::ComparisonMethod read_comparison(const YamlMap& m) {
     return model::ComparisonMethod::ci95;
 }
 
+model::CiMethod read_ci_method(const YamlMap& m) {
+    // In the order of model::CiMethod after by_value_type, the default when the key is absent.
+    static const std::vector<std::string> names = {"wilson", "byars", "exact-poisson", "byars-or-exact", "dobson",
+                                                   "none"};
+    const auto c = detail::choice(m, "ci_method", names, false);
+    for (size_t i = 0; c && i < names.size(); ++i)
+        if (names[i] == *c) return static_cast<model::CiMethod>(i + 1);
+    return model::CiMethod::by_value_type;
+}
+
+model::TrendMethod read_trend_method(const YamlMap& m) {
+    const auto t = detail::choice(m, "trend_method", {"limits", "proportions"}, false);
+    return t == std::optional<std::string>("proportions") ? model::TrendMethod::proportions
+                                                          : model::TrendMethod::limits;
+}
+
 model::IndicatorDefinition read_definition(const YamlMap& m, bool lenient) {
     m.allow_only({"id", "name", "fingertips_id", "unit", "value_type", "multiplier", "polarity", "comparison",
-                  "sex", "section", "source", "licence", "target"});
+                  "ci_method", "trend_method", "sex", "section", "source", "licence", "target"});
     model::IndicatorDefinition d;
     d.id = m.text("id", !lenient);
     d.pos = m.value_pos("id");
@@ -48,6 +72,8 @@ model::IndicatorDefinition read_definition(const YamlMap& m, bool lenient) {
     d.multiplier = m.number("multiplier").value_or(1);
     d.polarity = read_polarity(m);
     d.comparison = read_comparison(m);
+    d.ci_method = read_ci_method(m);
+    d.trend_method = read_trend_method(m);
     d.sex = m.text("sex");
     d.section = m.text("section");
     d.source = m.text("source");

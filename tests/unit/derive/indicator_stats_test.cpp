@@ -90,10 +90,6 @@ TrendPoint with_interval(double value, double half_width) {
     return TrendPoint{value, value - half_width, value + half_width, std::nullopt, std::nullopt};
 }
 
-TrendPoint with_counts(double count, double denominator) {
-    return TrendPoint{count / denominator * 100, std::nullopt, std::nullopt, count, denominator};
-}
-
 std::vector<TrendPoint> series(const std::vector<double>& values, double half_width) {
     std::vector<TrendPoint> points;
     for (double v : values) points.push_back(with_interval(v, half_width));
@@ -293,99 +289,152 @@ TEST_CASE("the 95/99.8 comparison keeps the 95% verdict and says how significant
     CHECK(absent.level == 0);
 }
 
+namespace {
+
+// The verdict for a series of limits alone, as a local KPI carries them.
+std::string limits_trend(const std::vector<TrendPoint>& points, Polarity polarity) {
+    TrendRules rules;
+    rules.polarity = polarity;
+    rules.needs_counts = false;
+    return recent_trend(points, rules).verdict;
+}
+
+// A proportion of count/denominator with its Wilson limits, as a Fingertips row carries it.
+TrendPoint proportion_point(double count, double denominator) {
+    const auto ci = *wilson_limits(count, denominator, 0.95, 100);
+    return TrendPoint{count / denominator * 100, ci.lower, ci.upper, count, denominator};
+}
+
+Trend proportions_trend(const std::vector<double>& counts, double denominator, Polarity polarity,
+                        hwbgen::model::TrendMethod method = hwbgen::model::TrendMethod::proportions) {
+    std::vector<TrendPoint> points;
+    for (double x : counts) points.push_back(proportion_point(x, denominator));
+    TrendRules rules;
+    rules.polarity = polarity;
+    rules.value_type = hwbgen::model::ValueType::proportion;
+    rules.method = method;
+    return recent_trend(points, rules);
+}
+
+}  // namespace
+
 TEST_CASE("a steadily rising series is increasing, better or worse by polarity", "[derive][trend]") {
     // Equal weights (SE = 2/3.92), slope 2 per period: chi^2 = 4 * 10 * 3.8416 = 153.7 > 9.5495,
     // and any four points of a straight line still rise.
     const auto points = series({10, 12, 14, 16, 18}, 1);
-    CHECK(recent_trend(points, Polarity::higher_is_better, false) == "Increasing and getting better");
-    CHECK(recent_trend(points, Polarity::lower_is_better, false) == "Increasing and getting worse");
-    CHECK(recent_trend(points, Polarity::no_judgement, false) == "Increasing");
+    CHECK(limits_trend(points, Polarity::higher_is_better) == "Increasing and getting better");
+    CHECK(limits_trend(points, Polarity::lower_is_better) == "Increasing and getting worse");
+    CHECK(limits_trend(points, Polarity::no_judgement) == "Increasing");
 }
 
 TEST_CASE("a steadily falling series is decreasing, better or worse by polarity", "[derive][trend]") {
     // The mirror of the rising series: slope -2, the same chi^2 of 153.7.
     const auto points = series({18, 16, 14, 12, 10}, 1);
-    CHECK(recent_trend(points, Polarity::higher_is_better, false) == "Decreasing and getting worse");
-    CHECK(recent_trend(points, Polarity::lower_is_better, false) == "Decreasing and getting better");
-    CHECK(recent_trend(points, Polarity::no_judgement, false) == "Decreasing");
+    CHECK(limits_trend(points, Polarity::higher_is_better) == "Decreasing and getting worse");
+    CHECK(limits_trend(points, Polarity::lower_is_better) == "Decreasing and getting better");
+    CHECK(limits_trend(points, Polarity::no_judgement) == "Decreasing");
 }
 
 TEST_CASE("a flat series shows no significant change", "[derive][trend]") {
-    // Slope = sum (t-2) y / 10 = -0.01 with weight 0.9604: chi^2 = 0.0001 * 9.604, far below 9.5495.
+    // Slope = sum (t-3) y / 10 = -0.01 with weight 0.9604: chi^2 = 0.0001 * 9.604, far below 9.5495.
     const auto points = series({10, 10.5, 9.8, 10.2, 10.1}, 2);
-    CHECK(recent_trend(points, Polarity::higher_is_better, false) == "No significant change");
-    CHECK(recent_trend(points, Polarity::no_judgement, false) == "No significant change");
+    CHECK(limits_trend(points, Polarity::higher_is_better) == "No significant change");
+    CHECK(limits_trend(points, Polarity::no_judgement) == "No significant change");
 }
 
 TEST_CASE("a trend that hangs on one point shows no significant change", "[derive][trend]") {
-    // 10, 10, 10, 10, 20: slope 2 and chi^2 153.7, but without the last point the slope is 0.
-    const auto points = series({10, 10, 10, 10, 20}, 1);
-    CHECK(recent_trend(points, Polarity::higher_is_better, false) == "No significant change");
+    // 20, 10, 10, 10, 30: slope 2 and chi^2 153.7, but without the last point the slope is -1.5.
+    CHECK(limits_trend(series({20, 10, 10, 10, 30}, 1), Polarity::higher_is_better) == "No significant change");
+    // 10, 10, 10, 10, 20: without the last point the slope is 0, which Fingertips' sign count
+    // takes as rising, so the trend stands.
+    CHECK(limits_trend(series({10, 10, 10, 10, 20}, 1), Polarity::no_judgement) == "Increasing");
 }
 
 TEST_CASE("fewer than five points cannot be calculated", "[derive][trend]") {
-    CHECK(recent_trend(series({10, 12, 14, 16}, 1), Polarity::higher_is_better, false) == "Cannot be calculated");
-    CHECK(recent_trend({}, Polarity::higher_is_better, true) == "Cannot be calculated");
+    CHECK(limits_trend(series({10, 12, 14, 16}, 1), Polarity::higher_is_better) == "Cannot be calculated");
+    CHECK(recent_trend({}, TrendRules{}).verdict == "Cannot be calculated");
 }
 
-TEST_CASE("a recent point without a usable interval cannot be calculated", "[derive][trend]") {
+TEST_CASE("a point without limits is passed over, as Fingertips passes it over", "[derive][trend]") {
     auto gap = series({10, 12, 14, 16, 18}, 1);
     gap[2].lower = std::nullopt;
-    CHECK(recent_trend(gap, Polarity::higher_is_better, false) == "Cannot be calculated");
-    auto zero_width = series({10, 12, 14, 16, 18}, 1);
-    zero_width[4] = with_interval(18, 0);
-    CHECK(recent_trend(zero_width, Polarity::higher_is_better, false) == "Cannot be calculated");
+    TrendRules rules;
+    rules.needs_counts = false;
+    const Trend trend = recent_trend(gap, rules);
+    CHECK(trend.verdict == "Cannot be calculated");
+    CHECK_FALSE(trend.fingertips_way);
+    CHECK(trend.note == "only 4 of the recent periods carry 95% confidence limits, and Fingertips' test needs five");
+    // With an older point to take its place, the five most recent with limits are tested.
+    auto longer = series({8, 10, 12, 14, 16, 18}, 1);
+    longer[3].upper = std::nullopt;
+    CHECK(limits_trend(longer, Polarity::no_judgement) == "Increasing");
 }
 
 TEST_CASE("only the five most recent points count", "[derive][trend]") {
-    // The oldest point has no interval and would break the rising series; it is left out.
     auto points = series({30, 10, 12, 14, 16, 18}, 1);
-    points[0].lower = std::nullopt;
-    CHECK(recent_trend(points, Polarity::higher_is_better, false) == "Increasing and getting better");
+    CHECK(limits_trend(points, Polarity::higher_is_better) == "Increasing and getting better");
 }
 
-TEST_CASE("proportions with counts use the chi-squared test for trend", "[derive][trend]") {
-    // 100..180 of 1000: p = 0.14, T = sum x (t-2) = 200, sum n (t-2)^2 = 10000,
-    // chi^2 = 200^2 / (0.14 * 0.86 * 10000) = 33.2 > 9.5495. No intervals: the counts alone decide.
+TEST_CASE("Fingertips' rows need a count and a denominator in five periods", "[derive][trend]") {
+    TrendRules rules;  // needs_counts: a Fingertips row
+    const Trend trend = recent_trend(series({10, 12, 14, 16, 18}, 1), rules);
+    CHECK(trend.verdict == "Cannot be calculated");
+    CHECK(trend.fingertips_way);
+    CHECK(trend.note == "fewer than five periods have a value, a count and a denominator");
+}
+
+TEST_CASE("Fingertips gives no trend for other value types or multi-year periods", "[derive][trend]") {
     std::vector<TrendPoint> points;
-    for (double x : {100, 120, 140, 160, 180}) points.push_back(with_counts(x, 1000));
-    CHECK(recent_trend(points, Polarity::higher_is_better, true) == "Increasing and getting better");
-    CHECK(recent_trend(points, Polarity::lower_is_better, true) == "Increasing and getting worse");
-    // The same numbers not flagged as a proportion need intervals, which they lack.
-    CHECK(recent_trend(points, Polarity::higher_is_better, false) == "Cannot be calculated");
+    for (double x : {100, 120, 140, 160, 180}) points.push_back(proportion_point(x, 1000));
+    TrendRules rules;
+    for (const auto type : {hwbgen::model::ValueType::indirectly_standardised_ratio,
+                            hwbgen::model::ValueType::indirectly_standardised_proportion, hwbgen::model::ValueType::years,
+                            hwbgen::model::ValueType::count, hwbgen::model::ValueType::score, hwbgen::model::ValueType::ratio}) {
+        rules.value_type = type;
+        CHECK(recent_trend(points, rules).verdict == "Cannot be calculated");
+    }
+    rules.value_type = hwbgen::model::ValueType::dsr;
+    CHECK(recent_trend(points, rules).verdict == "Increasing");
+    rules.single_year = false;
+    const Trend pooled = recent_trend(points, rules);
+    CHECK(pooled.verdict == "Cannot be calculated");
+    CHECK(pooled.note == "Fingertips calculates recent trends only for single-year periods");
+}
+
+TEST_CASE("proportions compared by SPC use the chi-squared test for trend", "[derive][trend]") {
+    // 100..180 of 1000: chi^2 = N (N sum x t - X sum n t)^2 / (X (N - X) (N sum n t^2 - (sum n t)^2))
+    // = 5000 * (5000 * 2200 - 700 * 15000)^2 / (700 * 4300 * (5000 * 55000 - 15000^2)) = 33.2.
+    CHECK(proportions_trend({100, 120, 140, 160, 180}, 1000, Polarity::higher_is_better).verdict ==
+          "Increasing and getting better");
+    CHECK(proportions_trend({100, 120, 140, 160, 180}, 1000, Polarity::lower_is_better).verdict ==
+          "Increasing and getting worse");
+    CHECK(proportions_trend({180, 160, 140, 120, 100}, 1000, Polarity::lower_is_better).verdict ==
+          "Decreasing and getting better");
+    CHECK(proportions_trend({180, 160, 140, 120, 100}, 1000, Polarity::no_judgement).verdict == "Decreasing");
 }
 
 TEST_CASE("a small change in a proportion is not significant", "[derive][trend]") {
-    // 95, 97, 98, 99, 100 of 100: p = 0.978, T = 12, chi^2 = 144 / (0.978 * 0.022 * 1000) = 6.7 < 9.5495.
-    std::vector<TrendPoint> points;
-    for (double x : {95, 97, 98, 99, 100}) points.push_back(with_counts(x, 100));
-    CHECK(recent_trend(points, Polarity::higher_is_better, true) == "No significant change");
+    // 95, 97, 98, 99, 99 of 100: chi^2 about 5, below 9.5495.
+    CHECK(proportions_trend({95, 97, 98, 99, 99}, 100, Polarity::higher_is_better).verdict == "No significant change");
 }
 
-TEST_CASE("a proportion reaching 100% is tested without dividing by zero", "[derive][trend]") {
-    // 950..1000 of 1000: the last point has p = 1 but the pooled p = 0.978 is not.
-    // T = 120, chi^2 = 14400 / (0.978 * 0.022 * 10000) = 66.9; every subset still rises.
-    std::vector<TrendPoint> points;
-    for (double x : {950, 970, 980, 990, 1000}) points.push_back(with_counts(x, 1000));
-    CHECK(recent_trend(points, Polarity::lower_is_better, true) == "Increasing and getting worse");
-    CHECK(recent_trend(points, Polarity::no_judgement, true) == "Increasing");
-    // Every point at 100%: nothing varies, so no change rather than 0/0.
-    std::vector<TrendPoint> full(5, with_counts(200, 200));
-    CHECK(recent_trend(full, Polarity::higher_is_better, true) == "No significant change");
+TEST_CASE("a count equal to its denominator stops the trend, as in Fingertips", "[derive][trend]") {
+    const Trend trend = proportions_trend({950, 970, 980, 990, 1000}, 1000, Polarity::lower_is_better);
+    CHECK(trend.verdict == "Cannot be calculated");
+    CHECK(trend.note == "a period's count equals its denominator, which Fingertips' test cannot take");
 }
 
-TEST_CASE("a falling proportion is decreasing, better when lower is better", "[derive][trend]") {
-    // The rising counts reversed: T = -200, the same chi^2 of 33.2.
+TEST_CASE("limits hwbgen worked out itself are used but said not to be Fingertips' way", "[derive][trend]") {
     std::vector<TrendPoint> points;
-    for (double x : {180, 160, 140, 120, 100}) points.push_back(with_counts(x, 1000));
-    CHECK(recent_trend(points, Polarity::lower_is_better, true) == "Decreasing and getting better");
-    CHECK(recent_trend(points, Polarity::higher_is_better, true) == "Decreasing and getting worse");
-    CHECK(recent_trend(points, Polarity::no_judgement, true) == "Decreasing");
-}
-
-TEST_CASE("a proportion without counts falls back to the weighted slope on its intervals", "[derive][trend]") {
-    CHECK(recent_trend(series({10, 12, 14, 16, 18}, 1), Polarity::higher_is_better, true) ==
-          "Increasing and getting better");
+    for (double x : {100, 120, 140, 160, 180}) points.push_back(proportion_point(x, 1000));
+    points[4].published_limits = false;
+    TrendRules rules;
+    rules.value_type = hwbgen::model::ValueType::proportion;
+    const Trend trend = recent_trend(points, rules);
+    CHECK(trend.verdict == "Increasing");
+    CHECK_FALSE(trend.fingertips_way);
+    CHECK(trend.note == "1 of the five periods tested carry no published confidence limits; hwbgen worked theirs "
+                        "out from the counts, so Fingertips' own verdict may differ");
 }
 
 TEST_CASE("local KPIs are green when they meet the target, amber when close, red otherwise", "[derive]") {
