@@ -109,7 +109,7 @@ void add_trend(IndicatorFigure& f) {
     f.trend = trend.verdict;
     if (!trend.fingertips_way) f.trend_note = trend.note;
     const bool short_of_data = f.trend == "Cannot be calculated" || !trend.fingertips_way;
-    if (short_of_data && !f.latest->recent_trend.empty() && f.latest->recent_trend != f.trend) {
+    if (short_of_data && !f.latest->recent_trend.empty()) {
         f.trend = f.latest->recent_trend;
         f.published_trend = true;
         f.trend_note.clear();

@@ -120,6 +120,7 @@ View indicator_view(const SiteContext& ctx, const derive::IndicatorFigure& f) {
     set_text(v, "licence", d.licence);
     v.set("trend", f.trend);
     v.set("published_trend", f.published_trend);
+    set_text(v, "trend_note", f.trend_note);
     v.set("rows", series_rows(f));
     v.set("chart_svg", f.series.empty() ? std::string{} : chart(f, ctx.place.name));
     v.set("has_series", !f.series.empty());
