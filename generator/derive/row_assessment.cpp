@@ -73,7 +73,10 @@ std::vector<RowAssessment> assess_rows(const std::vector<model::IndicatorValue>&
     std::vector<RowAssessment> out;
     for (const auto& row : rows) {
         const auto d = definition_for(row, definitions);
-        RowAssessment a{&row, row.lower95, row.upper95, {}, {}, {}, {}};
+        RowAssessment a;
+        a.row = &row;
+        a.lower95 = row.lower95;
+        a.upper95 = row.upper95;
         a.compared_england = compare(a, index.find(row, model::england_area_code), d);
         const auto* england = index.find(row, model::england_area_code);
         if (d.comparison == model::ComparisonMethod::ci95_998 && england && england != &row) {
