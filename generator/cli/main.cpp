@@ -23,8 +23,9 @@ Typical use, from the project folder:
   hwbgen updates export PLACE YYYY-MM     one workbook per sub-group to fill in
   hwbgen updates import PLACE YYYY-MM FILE...   check them and merge into the cycle
 
-Exit codes: 0 success, 1 problems in the content (nothing was replaced),
-2 wrong command-line usage.)";
+Exit codes: 0 success, 1 problems in the content or a failed write (nothing was
+replaced), 2 wrong command-line usage or an output folder hwbgen refuses or
+finds locked (nothing was written).)";
 
 void add_common(CLI::App& cmd, hwbgen::cli::BuildOptions& o) {
     cmd.add_option("places", o.places, "Places to process (folder names under content/); default: all");
@@ -45,7 +46,13 @@ int main(int argc, char** argv) {
 
     auto* build = app.add_subcommand("build", "Check the content and build the site of each place");
     add_common(*build, build_options);
-    build->add_option("--out", build_options.out, "Output folder (default: ROOT/site)");
+    build->add_option("--out", build_options.out,
+                      "Output folder (default: ROOT/site). hwbgen writes only into a new or empty folder, or one it "
+                      "made (it holds .hwbgen-site), and never into the project, its content, templates or "
+                      "indicators, your home folder or /");
+    build->add_option("--wait", build_options.wait_seconds,
+                      "Seconds to wait for another build into the same output folder to finish")
+        ->capture_default_str();
     auto* check = app.add_subcommand("check", "Check the content without building anything");
     add_common(*check, check_options);
 

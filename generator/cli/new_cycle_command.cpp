@@ -1,6 +1,5 @@
 #include "cli/new_cycle_command.hpp"
 
-#include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -13,6 +12,7 @@
 #include "cli/pipeline.hpp"
 #include "load/load.hpp"
 #include "render/cycle_scaffold.hpp"
+#include "write/publish.hpp"
 
 namespace hwbgen::cli {
 
@@ -25,26 +25,18 @@ bool is_cycle_id(const std::string& s) {
     return s.substr(5) >= "01" && s.substr(5) <= "12";
 }
 
-// Creates the file only if it does not exist yet (O_EXCL), so nothing is ever overwritten.
-bool create_new_file(const std::string& path, const std::string& bytes, std::string& error) {
-    const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL, 0644);
-    if (fd < 0) {
-        error = std::strerror(errno);
+// The cycles folder must be a real folder of the place: a symlink there could send the new file
+// anywhere. Made if missing (it is then new-cycle's own).
+bool cycles_folder_ready(const std::string& folder, std::string& error) {
+    struct stat st {};
+    if (::lstat(folder.c_str(), &st) == 0) {
+        if (S_ISDIR(st.st_mode)) return true;
+        error = "it is not a folder (a symlink or a file)";
         return false;
     }
-    size_t done = 0;
-    while (done < bytes.size()) {
-        const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
-        if (n < 0 && errno == EINTR) continue;
-        if (n < 0) {
-            error = std::strerror(errno);
-            ::close(fd);
-            ::unlink(path.c_str());
-            return false;
-        }
-        done += size_t(n);
-    }
-    return ::close(fd) == 0;
+    if (::mkdir(folder.c_str(), 0755) == 0 || errno == EEXIST) return true;
+    error = std::strerror(errno);
+    return false;
 }
 
 // What the manager must still do to the carried paper.
@@ -90,9 +82,15 @@ int run_new_cycle(const NewCycleOptions& options, std::ostream& out, std::ostrea
         return exit_content_error;
     }
     std::string error;
-    ::mkdir((options.root + "/content/" + options.place + "/cycles").c_str(), 0755);  // may exist already
+    const std::string folder = options.root + "/content/" + options.place + "/cycles";
+    if (!cycles_folder_ready(folder, error)) {
+        err << "content/" << options.place << "/cycles: error: cannot write the cycle there: " << error << "\n"
+            << "hint: make content/" << options.place << "/cycles a plain folder of the place\n";
+        return exit_content_error;
+    }
     const std::string paper = render::board_paper_scaffold(place, options.cycle);
-    if (!create_new_file(options.root + "/" + rel, render::cycle_scaffold(place, options.cycle) + paper, error)) {
+    // Written whole beside the target and linked into place: never a part of a file, never over one.
+    if (!write::create_new_file(options.root + "/" + rel, render::cycle_scaffold(place, options.cycle) + paper, error)) {
         err << rel << ": error: cannot write the cycle: " << error << "\n"
             << "hint: check the folder content/" << options.place << "/cycles exists and can be written\n";
         return exit_content_error;

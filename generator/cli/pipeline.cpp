@@ -2,12 +2,15 @@
 
 #include "cli/diagnostics_output.hpp"
 
+#include <stdlib.h>
+
 #include <algorithm>
 #include <atomic>
 #include <condition_variable>
 #include <exception>
 #include <locale>
 #include <mutex>
+#include <optional>
 #include <ostream>
 #include <thread>
 
@@ -19,7 +22,9 @@
 #include "load/system.hpp"
 #include "render/site.hpp"
 #include "render/system.hpp"
-#include "write/publish.hpp"
+#include "cli/interrupt.hpp"
+#include "write/out_folder.hpp"
+#include "write/site_update.hpp"
 
 namespace hwbgen::cli {
 
@@ -41,23 +46,23 @@ bool check_place_names(const std::vector<std::string>& wanted, const std::vector
     return ok;
 }
 
-// What one place came to. Places are prepared (loaded, checked, derived, rendered, written to a
-// staging folder) in parallel, then committed (swapped in, reported) one at a time in order.
+// What one place came to. Places are prepared (loaded, checked, derived, rendered, staged in the
+// build's work folder) in parallel, then accounted for one at a time in order; nothing is
+// published until every place has built.
 struct PlaceResult {
     diag::Diagnostics diags;
     model::Place place;                            // kept for the system page
     std::vector<derive::IndicatorFigure> figures;  // kept for the system page
-    write::StagedPlace staged;                     // written beside the published folder
     size_t file_count = 0;
     std::exception_ptr failure;                    // an unexpected exception while preparing
     bool counted = false;                          // its diagnostics are part of the run's
 };
 
 // Everything but the swap into place: reads only the tree and the indicators, and writes only
-// its own staging folder, so places can run at once.
+// its own staged folder, so places can run at once.
 void prepare_place(const load::ContentTree& tree, const model::IndicatorSet& indicators,
                    const derive::IndicatorIndex& index, const std::string& id, const BuildOptions& options,
-                   PlaceResult& r) {
+                   write::SiteUpdate* update, PlaceResult& r) {
     try {
         r.place = load::load_place(tree, id, r.diags);
         // Each stage runs only on what the one before read cleanly, so one mistake is reported once.
@@ -69,20 +74,13 @@ void prepare_place(const load::ContentTree& tree, const model::IndicatorSet& ind
             r.figures = derive::indicator_figures(r.place, indicators, index);
             const auto files = render::render_place(tree, r.place, r.figures, r.diags);
             r.file_count = files.size();
-            if (!r.diags.has_errors()) r.staged = write::stage_place(options.out, id, files, r.diags);
+            if (!r.diags.has_errors()) update->stage_folder(id, files, r.diags);
         }
     } catch (...) {
         r.failure = std::current_exception();
     }
 }
 
-// Swaps a prepared place in. Returns false when it was not published (or, checking, has errors).
-bool commit_place(const std::string& id, const BuildOptions& options, PlaceResult& r, std::ostream& out) {
-    if (r.failure) return false;
-    if (!r.diags.has_errors() && !options.check_only && write::swap_staged(r.staged, r.diags) && !options.quiet)
-        out << "built " << id << ": " << r.file_count << " files in " << options.out << "/" << id << "\n";
-    return !r.diags.has_errors();
-}
 
 // libstdc++ fills std::ctype<char>'s narrow() cache lazily, one character at a time, as
 // std::regex compiles; threads compiling their first regexes at once would race on it (GCC bug
@@ -97,12 +95,12 @@ unsigned job_count(const BuildOptions& options, size_t places) {
     return static_cast<unsigned>(std::max<size_t>(1, std::min<size_t>(jobs ? jobs : 1, places)));
 }
 
-// Up to `jobs` threads take places in order and prepare them; each place is then committed only
-// after every place before it, exactly as one thread would. Building (not checking) stops at the
-// first place that fails: later places are not written and their diagnostics not counted.
+// Up to `jobs` threads take places in order and prepare them; each place is then accounted for
+// only after every place before it, exactly as one thread would. Building (not checking) stops at
+// the first place that fails: later places are not staged and their diagnostics not counted.
 std::vector<PlaceResult> build_places(const load::ContentTree& tree, const model::IndicatorSet& indicators,
                                       const derive::IndicatorIndex& index, const std::vector<std::string>& places,
-                                      const BuildOptions& options, std::ostream& out) {
+                                      const BuildOptions& options, write::SiteUpdate* update) {
     std::vector<PlaceResult> results(places.size());
     std::atomic<size_t> next{0};
     std::atomic<bool> stopped{false};
@@ -111,14 +109,12 @@ std::vector<PlaceResult> build_places(const load::ContentTree& tree, const model
     size_t committed = 0;  // places before this one are committed; guarded by `mutex`
     const auto work = [&] {
         for (size_t i; (i = next++) < places.size();) {
-            if (!stopped) prepare_place(tree, indicators, index, places[i], options, results[i]);
+            if (!stopped) prepare_place(tree, indicators, index, places[i], options, update, results[i]);
             std::unique_lock<std::mutex> lock(mutex);
             turn.wait(lock, [&] { return committed == i; });
             lock.unlock();  // other places go on being prepared meanwhile
-            if (stopped) {
-                write::discard_staged(results[i].staged);  // as if it had never been built
-            } else {
-                const bool ok = commit_place(places[i], options, results[i], out);
+            if (!stopped) {  // a place staged after a failure is never published: the update is dropped
+                const bool ok = !results[i].failure && !results[i].diags.has_errors();
                 results[i].counted = true;
                 if (!ok && (!options.check_only || results[i].failure)) stopped = true;
             }
@@ -138,14 +134,22 @@ std::vector<PlaceResult> build_places(const load::ContentTree& tree, const model
     return results;
 }
 
-// The system page over every place, written only when all of them built.
-void build_system(const load::ContentTree& tree, const model::System& system, const std::vector<PlaceResult>& results,
-                  const BuildOptions& options, diag::Diagnostics& diags, std::ostream& out) {
+// The system page over every place, staged only when all of them built.
+bool stage_system(const load::ContentTree& tree, const model::System& system, const std::vector<PlaceResult>& results,
+                  write::SiteUpdate& update, diag::Diagnostics& diags) {
     std::vector<render::SystemPlace> places;
     for (const auto& r : results) places.push_back({&r.place, &r.figures});
     const auto files = render::render_system(tree, system, places, diags);
-    if (!diags.has_errors() && write::publish_files(options.out, files, diags) && !options.quiet)
-        out << "built the system page: " << options.out << "/index.html\n";
+    return !diags.has_errors() && update.stage_files(files, diags);
+}
+
+void report_built(const std::vector<std::string>& places, const std::vector<PlaceResult>& results, bool system,
+                  const BuildOptions& options, std::ostream& out) {
+    if (options.quiet) return;
+    for (size_t i = 0; i < places.size(); ++i)
+        out << "built " << places[i] << ": " << results[i].file_count << " files in " << options.out << "/"
+            << places[i] << "\n";
+    if (system) out << "built the system page: " << options.out << "/index.html\n";
 }
 
 // The system page's stylesheet goes in OUT/assets/, so no place may be called that.
@@ -155,6 +159,52 @@ void check_place_folders(const std::vector<std::string>& known, diag::Diagnostic
             diags.error({"content/assets/place.yaml", 0, 0}, "a place cannot be called 'assets'",
                         "the site uses assets/ for its stylesheet; rename the folder under content/");
 }
+
+// The output folder claimed for one build and the update staged in it.
+struct Output {
+    std::optional<write::OutFolder> folder;
+    std::optional<write::SiteUpdate> update;
+};
+
+// Refuses an output folder hwbgen must not write into, then takes it: the lock, then a private
+// work folder. Place folders hwbgen did not make are refused before any work is done.
+int claim_output(const BuildOptions& options, const std::vector<std::string>& places, Output& output,
+                 std::ostream& err) {
+    std::optional<write::Refusal> refusal;
+    const std::string out = write::resolve_out_folder(options.out, {options.root, ""}, refusal);
+    if (!refusal)
+        if (auto folder = write::OutFolder::claim(out, options.wait_seconds, err, refusal))
+            output.folder.emplace(std::move(*folder));
+    for (const auto& id : places)
+        if (!refusal && !output.folder->may_replace(id))
+            refusal = write::Refusal{"hwbgen did not make " + out + "/" + id + " and will not replace it",
+                                     "move it out of " + out + ", or give --out a folder of the site's own"};
+    if (refusal) {
+        err << "hwbgen: error: " << refusal->message << "\nhint: " << refusal->hint << "\n";
+        return exit_usage_error;
+    }
+    diag::Diagnostics diags;
+    if (auto update = write::SiteUpdate::begin(*output.folder, diags)) output.update.emplace(std::move(*update));
+    for (const auto& d : diags.all()) err << diag::format(d, "");
+    return output.update ? exit_ok : exit_content_error;
+}
+
+// Tools hwbgen runs (pandoc) and hwbgen itself put scratch files under $TMPDIR: during a build
+// that is the build's own work folder, removed at the end and on a signal.
+class ScratchEnvironment {
+public:
+    explicit ScratchEnvironment(const std::string& folder) {
+        if (const char* old = std::getenv("TMPDIR")) old_ = old;
+        ::setenv("TMPDIR", folder.c_str(), 1);
+    }
+    ~ScratchEnvironment() {
+        if (old_) ::setenv("TMPDIR", old_->c_str(), 1);
+        else ::unsetenv("TMPDIR");
+    }
+
+private:
+    std::optional<std::string> old_;
+};
 
 }  // namespace
 
@@ -171,28 +221,44 @@ int run_build(const BuildOptions& given, std::ostream& out, std::ostream& err) {
     if (!check_place_names(options.places, known, err)) return exit_usage_error;
     const auto& places = options.places.empty() ? known : options.places;
 
+    Output output;
+    if (!options.check_only)
+        if (const int code = claim_output(options, places, output, err); code != exit_ok) return code;
+    std::optional<ScratchEnvironment> scratch;
+    if (output.update) scratch.emplace(output.update->scratch_folder());
+    // Declared after the update, so it stops handling signals before the update is destroyed.
+    CleanupOnSignal on_signal([&output] {
+        if (output.update) output.update->abandon();
+    });
+
     diag::Diagnostics diags;
+    bool refused = false;
     check_place_folders(known, diags);
-    const model::System system = load::load_system(tree, diags);
+    const model::System system_model = load::load_system(tree, diags);
     model::IndicatorSet indicators = load::load_indicators(tree, diags);
     check::check_indicators(indicators, diags);
     derive::complete_limits(indicators);  // read-only from here on, shared by every thread
     if (!diags.has_errors() || options.check_only) {
         const derive::IndicatorIndex index(indicators);
-        const auto results = build_places(tree, indicators, index, places, options, out);
+        write::SiteUpdate* update = output.update ? &*output.update : nullptr;
+        const auto results = build_places(tree, indicators, index, places, options, update);
         bool all_built = true;
         for (const auto& r : results) {
             if (r.counted) diags.append(r.diags);
             all_built = all_built && r.counted && !r.diags.has_errors();
         }
-        if (options.places.empty() && !options.check_only && all_built && !diags.has_errors())
-            build_system(tree, system, results, options, diags, out);
+        // All or nothing: the places and the system page are published together, or none of them.
+        const bool system = options.places.empty();
+        if (!options.check_only && all_built && !diags.has_errors() &&
+            (!system || stage_system(tree, system_model, results, *update, diags)) &&
+            output.update->commit(*output.folder, diags, refused))
+            report_built(places, results, system, options, out);
     }
     print_diagnostics(diags, tree, err);
     if (diags.has_errors()) {
         err << diags.error_count() << (diags.error_count() == 1 ? " error" : " errors")
             << (options.check_only ? "" : "; the previous site was left as it was") << "\n";
-        return exit_content_error;
+        return refused ? exit_usage_error : exit_content_error;
     }
     if (options.check_only && !options.quiet) out << "no problems found in " << places.size() << " place(s)\n";
     return exit_ok;

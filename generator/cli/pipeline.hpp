@@ -13,16 +13,19 @@ struct BuildOptions {
     bool check_only = false;
     bool quiet = false;
     unsigned jobs = 0;  ///< places processed at once; 0: one per processor core
+    unsigned wait_seconds = 600;  ///< how long to wait for another build into the same output folder
 };
 
-/// Exit codes users and scripts rely on.
+/// Exit codes users and scripts rely on: 2 also for an output folder hwbgen refuses (one it did not
+/// make, the project or a folder holding it, home, `/`) or one another build kept locked too long.
 enum ExitCode { exit_ok = 0, exit_content_error = 1, exit_usage_error = 2 };
 
-/// Runs the pipeline; diagnostics go to `err`, progress to `out`. Places are loaded, checked,
-/// rendered and written to staging folders on up to `jobs` threads, but swapped in and reported
-/// in place order, so the output, the files and the exit code are those of a build one place at
-/// a time. Building every place (no
-/// names given) also writes the system page, OUT/index.html, once every place has built.
+/// Runs the pipeline; diagnostics go to `err`, progress to `out`. Building first claims the output
+/// folder (write/out_folder.hpp: refusals, lock, leftovers of a killed build). Places are loaded,
+/// checked, rendered and staged on up to `jobs` threads, but accounted for in place order, so the
+/// messages and the exit code are those of a build one place at a time. Building every place (no
+/// names given) also stages the system page, OUT/index.html. Nothing is published unless every
+/// place (and the system page) built; then all of it is swapped in at once (write/site_update.hpp).
 int run_build(const BuildOptions& options, std::ostream& out, std::ostream& err);
 
 }  // namespace hwbgen::cli

@@ -54,8 +54,12 @@ struct RunResult {
     std::string out, err;
 };
 
+/// Runs hwbgen with `args`; its output is caught in files outside `work` (which may be the output
+/// folder, where hwbgen writes only into a folder it made or an empty one).
 inline RunResult run_hwbgen(const std::string& args, const fs::path& work) {
-    const fs::path out = work / ".stdout", err = work / ".stderr";
+    (void)work;
+    const fs::path base = fs::temp_directory_path() / fs::unique_path("hwbgen-run-%%%%-%%%%-%%%%");
+    const fs::path out = base.string() + ".stdout", err = base.string() + ".stderr";
     const std::string command = std::string(HWBGEN_BINARY) + " " + args + " > " + out.string() + " 2> " + err.string();
     const int status = std::system(command.c_str());
     RunResult r{WIFEXITED(status) ? WEXITSTATUS(status) : -1, read_file(out), read_file(err)};

@@ -1,10 +1,12 @@
+// Writing single files: never a part of one, never over one that must not be replaced.
 #include <catch2/catch.hpp>
+
+#include <unistd.h>
 
 #include <boost/filesystem.hpp>
 #include <fstream>
 #include <sstream>
 
-#include "support.hpp"
 #include "write/publish.hpp"
 
 using namespace hwbgen;
@@ -19,6 +21,10 @@ std::string read(const fs::path& p) {
     return s.str();
 }
 
+size_t entries(const fs::path& dir) {
+    return static_cast<size_t>(std::distance(fs::directory_iterator(dir), fs::directory_iterator()));
+}
+
 struct TempDir {
     fs::path path = fs::temp_directory_path() / fs::unique_path("hwbgen-test-%%%%-%%%%");
     TempDir() { fs::create_directories(path); }
@@ -27,28 +33,28 @@ struct TempDir {
 
 }  // namespace
 
-TEST_CASE("publishing replaces the previous site as a whole", "[write]") {
-    TempDir out;
+TEST_CASE("replace_file replaces the bytes and leaves no temporary file", "[write]") {
+    TempDir dir;
     diag::Diagnostics diags;
-    REQUIRE(write::publish_place(out.path.string(), "p", {{"index.html", "v1"}, {"old/index.html", "gone"}}, diags));
-    REQUIRE(write::publish_place(out.path.string(), "p", {{"index.html", "v2"}}, diags));
-    CHECK(read(out.path / "p/index.html") == "v2");
-    CHECK_FALSE(fs::exists(out.path / "p/old"));
-    // No temporary folders are left beside the site.
-    CHECK(std::distance(fs::directory_iterator(out.path), fs::directory_iterator()) == 1);
+    REQUIRE(write::replace_file((dir.path / "a/x.txt").string(), "one", diags));
+    REQUIRE(write::replace_file((dir.path / "a/x.txt").string(), "two", diags));
+    CHECK(read(dir.path / "a/x.txt") == "two");
+    CHECK(entries(dir.path / "a") == 1);
+    CHECK_FALSE(diags.has_errors());
 }
 
-TEST_CASE("a failed publish leaves the previous site exactly as it was", "[write]") {
-    TempDir out;
-    diag::Diagnostics diags;
-    REQUIRE(write::publish_place(out.path.string(), "p", {{"index.html", "v1"}}, diags));
-    CHECK_FALSE(write::publish_place(out.path.string(), "p", {{"index.html", "v2"}, {"../escape.html", "x"}}, diags));
-    CHECK(read(out.path / "p/index.html") == "v1");
-    CHECK_FALSE(fs::exists(out.path / "escape.html"));
-    CHECK(test::summary(diags) ==
-          "../escape.html:0:0: error: refusing to write outside the site folder "
-          "[ids and template names must not contain '..' or start with '/']\n");
-    CHECK(std::distance(fs::directory_iterator(out.path), fs::directory_iterator()) == 1);
+TEST_CASE("create_new_file never writes over a file or a symlink", "[write][security]") {
+    TempDir dir;
+    std::string error;
+    REQUIRE(write::create_new_file((dir.path / "new.yaml").string(), "fresh", error));
+    CHECK(read(dir.path / "new.yaml") == "fresh");
+    CHECK_FALSE(write::create_new_file((dir.path / "new.yaml").string(), "again", error));
+    CHECK(error == "File exists");
+    CHECK(read(dir.path / "new.yaml") == "fresh");
+    REQUIRE(::symlink((dir.path / "elsewhere").c_str(), (dir.path / "link.yaml").c_str()) == 0);
+    CHECK_FALSE(write::create_new_file((dir.path / "link.yaml").string(), "x", error));
+    CHECK_FALSE(fs::exists(dir.path / "elsewhere"));
+    CHECK(entries(dir.path) == 2);  // no temporary file left
 }
 
 TEST_CASE("only plain relative paths are safe to write", "[write][security]") {
