@@ -97,10 +97,11 @@ std::vector<std::string> entries(const std::string& folder) {
     return names;
 }
 
-// A folder hwbgen may take over: empty, or holding only the lock of a build that is taking it.
+// A folder hwbgen may take over: empty, or holding only hwbgen's own entries (the lock, the work
+// folder and marker of a build that is taking it at this moment, or was killed doing so).
 bool is_adoptable(const std::string& folder) {
     for (const auto& name : entries(folder))
-        if (name != lock_name) return false;
+        if (!is_reserved_name(name)) return false;
     return true;
 }
 
@@ -154,9 +155,8 @@ bool is_current(int fd, const std::string& path) {
 }
 
 // Takes the folder's lock, waiting for another build up to `wait_seconds`.
-bool take_lock(int fd, const std::string& out, unsigned wait_left, unsigned wait_seconds, std::ostream& progress,
+bool take_lock(int fd, const std::string& out, Deadline deadline, unsigned wait_seconds, std::ostream& progress,
                std::optional<Refusal>& refusal) {
-    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(wait_left);
     bool said = false;
     while (::flock(fd, LOCK_EX | LOCK_NB) != 0) {
         if (errno != EWOULDBLOCK && errno != EINTR) {
@@ -203,14 +203,13 @@ std::optional<OutFolder> OutFolder::claim(const std::string& out, unsigned wait_
                                           std::optional<Refusal>& refusal) {
     const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(wait_seconds);
     for (;;) {
-        const auto left = std::chrono::duration_cast<std::chrono::seconds>(deadline - std::chrono::steady_clock::now());
         bool again = false;
-        auto folder = claim_once(out, unsigned(std::max<long>(0, left.count())), wait_seconds, progress, refusal, again);
+        auto folder = claim_once(out, deadline, wait_seconds, progress, refusal, again);
         if (!again) return folder;
     }
 }
 
-std::optional<OutFolder> OutFolder::claim_once(const std::string& out, unsigned wait_left, unsigned wait_seconds,
+std::optional<OutFolder> OutFolder::claim_once(const std::string& out, Deadline deadline, unsigned wait_seconds,
                                                std::ostream& progress, std::optional<Refusal>& refusal, bool& again) {
     struct stat st {};
     const bool existed = ::stat(out.c_str(), &st) == 0;
@@ -233,7 +232,7 @@ std::optional<OutFolder> OutFolder::claim_once(const std::string& out, unsigned 
         return std::nullopt;
     }
     OutFolder folder(out, fd, {});
-    if (!take_lock(fd, out, wait_left, wait_seconds, progress, refusal)) return std::nullopt;
+    if (!take_lock(fd, out, deadline, wait_seconds, progress, refusal)) return std::nullopt;
     if (!is_current(fd, lock_path)) {
         again = true;
         return std::nullopt;

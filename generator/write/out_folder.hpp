@@ -8,12 +8,15 @@
 /// only the entries listed in the marker. One build at a time holds the folder's lock,
 /// `.hwbgen-lock`. A build's scratch files and staged site live in one private folder,
 /// `.hwbgen-work-XXXXXX`, inside the output folder; the next build clears what a killed one left.
+#include <chrono>
 #include <iosfwd>
 #include <optional>
 #include <set>
 #include <string>
 
 namespace hwbgen::write {
+
+using Deadline = std::chrono::steady_clock::time_point;
 
 inline constexpr const char* marker_name = ".hwbgen-site";
 inline constexpr const char* lock_name = ".hwbgen-lock";
@@ -65,7 +68,7 @@ public:
 
 private:
     OutFolder(std::string path, int lock_fd, std::set<std::string> owned);
-    static std::optional<OutFolder> claim_once(const std::string& out, unsigned wait_left, unsigned wait_seconds,
+    static std::optional<OutFolder> claim_once(const std::string& out, Deadline deadline, unsigned wait_seconds,
                                                std::ostream& progress, std::optional<Refusal>& refusal, bool& again);
     // What this claim made, taken back if the build publishes nothing.
     struct Made {
