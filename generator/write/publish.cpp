@@ -43,7 +43,8 @@ bool write_all(int fd, const std::string& bytes) {
 std::string write_temporary(const fs::path& target, const std::string& bytes) {
     static std::atomic<unsigned> count{0};
     for (int attempt = 0; attempt < 100; ++attempt) {
-        const fs::path path = target.parent_path() / ("." + target.filename().string() + ".hwbgen-" +
+        const std::string name = target.filename().string();
+        const fs::path path = target.parent_path() / ((name[0] == '.' ? "" : ".") + name + ".hwbgen-" +
                                                       std::to_string(::getpid()) + "-" + std::to_string(count++));
         const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0644);
         if (fd < 0 && errno == EEXIST) continue;  // left by a killed process that had the same id
