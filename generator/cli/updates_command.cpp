@@ -8,6 +8,7 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <map>
 #include <ostream>
@@ -118,6 +119,22 @@ std::vector<std::string> foreign_files(const std::string& dir, const std::vector
     return out;
 }
 
+// The workbooks are not content: a folder inside content/, templates/ or indicators/ (or the
+// project folder itself) is refused, so nothing lands where the build reads.
+std::string inside_project(const std::string& dir, const std::string& root) {
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    const fs::path out = fs::weakly_canonical(fs::absolute(dir, ec), ec);
+    const fs::path project = fs::weakly_canonical(fs::absolute(root, ec), ec);
+    if (out == project) return root;
+    for (const char* folder : {"content", "templates", "indicators"}) {
+        const fs::path f = project / folder;
+        const auto [a, b] = std::mismatch(f.begin(), f.end(), out.begin(), out.end());
+        if (a == f.end()) return (fs::path(root) / folder).string();
+    }
+    return {};
+}
+
 }  // namespace
 
 int run_updates_export(const UpdatesOptions& o, std::ostream& out, std::ostream& err) {
@@ -132,6 +149,9 @@ int run_updates_export(const UpdatesOptions& o, std::ostream& out, std::ostream&
     const auto by = o.by == "lead" ? updates::Grouping::lead : updates::Grouping::subgroup;
     const auto owners = updates::owners(*place, items, by);
     const std::string dir = o.out.empty() ? o.place + "-" + o.cycle + "-updates" : o.out;
+    if (const std::string where = inside_project(dir, o.root); !where.empty())
+        return usage(err, "the workbooks cannot go in " + where,
+                     "give --out a folder outside content/, templates/ and indicators/");
     ::mkdir(dir.c_str(), 0755);  // may exist already
     if (const auto foreign = foreign_files(dir, owners); !foreign.empty()) {
         for (const auto& name : foreign)

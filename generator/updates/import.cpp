@@ -12,11 +12,16 @@
 namespace hwbgen::updates {
 
 std::optional<model::Place> checked_place(const load::ContentTree& tree, const std::string& id, diag::Diagnostics& diags) {
-    model::Place place = load::load_place(tree, id, diags);
-    if (diags.has_errors()) return std::nullopt;
-    const model::IndicatorSet indicators = load::load_indicators(tree, diags);
-    check::check_place(place, indicators, diags);
-    if (diags.has_errors()) return std::nullopt;
+    diag::Diagnostics found;
+    model::Place place = load::load_place(tree, id, found);
+    if (!found.has_errors()) {
+        const model::IndicatorSet indicators = load::load_indicators(tree, found);
+        check::check_place(place, indicators, found);
+    }
+    // Only errors stop an import; warnings are for 'hwbgen check' to give, once.
+    for (const auto& d : found.all())
+        if (d.severity == diag::Severity::error) diags.add(d);
+    if (found.has_errors()) return std::nullopt;
     return place;
 }
 

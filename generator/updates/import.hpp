@@ -19,7 +19,8 @@ struct ImportPlan {
     std::string summary;   ///< per owner: came back, missing, changed since last cycle
 };
 
-/// The place as loaded from `tree` and checked; nothing when its content has errors.
+/// The place as loaded from `tree` and checked; nothing when its content has errors (only
+/// errors go to `diags`: warnings are for `hwbgen check`).
 std::optional<model::Place> checked_place(const load::ContentTree& tree, const std::string& id,
                                           diag::Diagnostics& diags);
 

@@ -15,6 +15,16 @@ std::string lower(std::string s) {
     return s;
 }
 
+// A cell's value as a message quotes it: one line, no control characters, not too long.
+std::string shown(const std::string& text) {
+    std::string out;
+    for (const char c : text) {
+        if (out.size() >= 60) return out + "...";
+        out += (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) ? ' ' : c;
+    }
+    return out;
+}
+
 std::string allowed_ratings() {
     std::string out;
     for (int r = 1; r <= model::rag_count; ++r)
@@ -74,7 +84,7 @@ bool RowReader::map_headings(const Row& header, int row) {
         if (!c) continue;  // a column of the lead's own: ignored
         for (const auto& [other, known] : by_column_)
             if (known == c) {
-                diags_.error({sheet_.where(row, col), 0, 0}, "the heading '" + cell->text + "' appears twice",
+                diags_.error({sheet_.where(row, col), 0, 0}, "the heading '" + shown(cell->text) + "' appears twice",
                              "keep one column '" + c->heading + "' (the other is " + column_letters(other) + ")");
                 ok = false;
             }
@@ -111,10 +121,10 @@ bool RowReader::check_cells(int row, const Row& cells) {
     bool ok = true;
     for (const auto& [col, cell] : cells) {
         if (cell->kind == Cell::Kind::formula)
-            diags_.error({sheet_.where(row, col), 0, 0}, "a formula ('" + cell->text.substr(0, 40) + "'): formulas are not read",
+            diags_.error({sheet_.where(row, col), 0, 0}, "a formula ('" + shown(cell->text) + "'): formulas are not read",
                          "type the value itself, or copy the cell and paste it back as values only");
         else if (cell->kind == Cell::Kind::error)
-            diags_.error({sheet_.where(row, col), 0, 0}, "the cell shows a spreadsheet error '" + cell->text + "'",
+            diags_.error({sheet_.where(row, col), 0, 0}, "the cell shows a spreadsheet error '" + shown(cell->text) + "'",
                          "type the value itself");
         else
             continue;
@@ -130,12 +140,12 @@ bool RowReader::check_tag(int row, const Row& cells) {
     std::string place, cycle, by, owner;
     in >> place >> cycle >> by >> owner;
     if (place != ctx_.place->id) {
-        error(row, Field::workbook, "this workbook is for the place '" + place + "', not '" + ctx_.place->id + "'",
+        error(row, Field::workbook, "this workbook is for the place '" + shown(place) + "', not '" + ctx_.place->id + "'",
               "import it into its own place");
         return false;
     }
     if (cycle != ctx_.cycle) {
-        error(row, Field::workbook, "this workbook was exported for the cycle " + cycle + ", not " + ctx_.cycle,
+        error(row, Field::workbook, "this workbook was exported for the cycle " + shown(cycle) + ", not " + ctx_.cycle,
               "send the leads this cycle's workbooks ('hwbgen updates export " + ctx_.place->id + " " + ctx_.cycle + "')");
         return false;
     }
@@ -155,7 +165,7 @@ const derive::Item* RowReader::find_item(int row, const std::string& id) {
         ids.push_back(item.id);
     }
     const std::string hint = diag::did_you_mean(id, ids);
-    error(row, Field::id, "unknown commitment or project '" + id + "'",
+    error(row, Field::id, "unknown commitment or project '" + shown(id) + "'",
           hint.empty() ? "keep the IDs as exported: each names a commitment or project of the strategy" : hint);
     return nullptr;
 }
@@ -196,7 +206,7 @@ std::optional<model::Update> RowReader::update_of(int row, const Row& cells, con
         std::vector<std::string> words;
         for (int r = 0; r < model::rag_count; ++r) words.push_back(model::rag_label(model::Rag(r)));
         const std::string close = diag::did_you_mean(rating, words);
-        error(row, Field::rating, "unknown rating '" + rating + "'",
+        error(row, Field::rating, "unknown rating '" + shown(rating) + "'",
               (close.empty() ? "" : close + " ") + "allowed values: " + allowed_ratings());
     }
     u.update = checked_text(row, cells, Field::update);
@@ -210,7 +220,7 @@ std::optional<model::Update> RowReader::update_of(int row, const Row& cells, con
     const std::string reason = checked_text(row, cells, Field::escalation);
     bool escalate = false;
     if (!parse_escalate(value(cells, Field::escalate), escalate))
-        error(row, Field::escalate, "'" + value(cells, Field::escalate) + "' is not Yes or No", "choose Yes or No from the list");
+        error(row, Field::escalate, "'" + shown(value(cells, Field::escalate)) + "' is not Yes or No", "choose Yes or No from the list");
     else if (escalate && reason.empty())
         error(row, Field::escalation, "escalation is Yes but no reason is given", "say what the board is asked to do, and why");
     else if (!escalate && !reason.empty() && !value(cells, Field::escalate).empty())

@@ -96,16 +96,31 @@ TextProblem html_problem(const std::string& text) {
     return {};
 }
 
+bool valid_utf8(const std::string& text) {
+    for (size_t i = 0; i < text.size();) {
+        const auto c = static_cast<unsigned char>(text[i]);
+        const size_t n = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
+        if (n == 0 || i + n > text.size() || (n == 2 && c < 0xC2)) return false;
+        for (size_t k = 1; k < n; ++k)
+            if ((static_cast<unsigned char>(text[i + k]) & 0xC0) != 0x80) return false;
+        i += n;
+    }
+    return true;
+}
+
 }  // namespace
 
 TextProblem text_problem(const std::string& text) {
+    if (!valid_utf8(text)) return {"the text is not valid UTF-8", "retype the text, or paste it as plain text"};
+    if (text.size() > 32767)
+        return {"the text is longer than a spreadsheet cell holds (32,767 characters)", "shorten it, or link to a document"};
+    for (const char c : text)
+        if ((static_cast<unsigned char>(c) < 0x20 && c != '\n' && c != '\t') || c == 0x7f)
+            return {"the text holds a control character", "retype the text, or paste it as plain text"};
     if (auto p = html_problem(text); !p.message.empty()) return p;
     for (const auto& url : link_targets(text))
         if (!safe_scheme(scheme_of(url)))
             return {"unsafe link '" + url.substr(0, 60) + "'", "links may start with https://, http:// or mailto: only"};
-    for (const char c : text)
-        if ((static_cast<unsigned char>(c) < 0x20 && c != '\n' && c != '\t') || c == 0x7f)
-            return {"the text holds a control character", "retype the text, or paste it as plain text"};
     return {};
 }
 

@@ -221,6 +221,63 @@ with open(csv_path, "w", newline="", encoding="utf-8-sig") as f:
 rc, stdout, stderr = run("updates", "import", "leicestershire", "2023-12", cfp, csv_path)
 check(rc == 0 and 'with a comma, and "quotes".' in read(cycle).decode(), f"a CSV imports ({stderr})")
 
+# --- what other spreadsheet programs write: shared strings with rich text, a date, a number
+# stored as text, an extra sheet first, a title above the headings, columns reordered and one
+# hidden, blank rows, namespace prefixes ---------------------------------------------------------
+MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+handmade = os.path.join(WORK, "handmade.xlsx")
+with zipfile.ZipFile(handmade, "w", zipfile.ZIP_DEFLATED) as z:
+    z.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>')
+    z.writestr("xl/workbook.xml", f'<x:workbook xmlns:x="{MAIN}" xmlns:r="{REL}"><x:sheets>'
+               '<x:sheet name="Notes" sheetId="1" r:id="rId1"/><x:sheet name="Returned" sheetId="2" r:id="rId2"/>'
+               '</x:sheets></x:workbook>')
+    z.writestr("xl/_rels/workbook.xml.rels", '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+               f'<Relationship Id="rId1" Type="{REL}/worksheet" Target="worksheets/notes.xml"/>'
+               f'<Relationship Id="rId2" Type="{REL}/worksheet" Target="/xl/worksheets/returned.xml"/>'
+               f'<Relationship Id="rId3" Type="{REL}/sharedStrings" Target="sharedStrings.xml"/>'
+               f'<Relationship Id="rId4" Type="{REL}/styles" Target="styles.xml"/></Relationships>')
+    strings = ["ID", "Update", "Rating", "f1001-nursing-checks", "Green",
+               '<r><t xml:space="preserve">Speech and language </t></r><r><rPr><b/></rPr><t>hubs</t></r>'
+               '<r><t xml:space="preserve"> open_x000D_\nsince</t></r><rPh sb="0" eb="1"><t>IGNORED</t></rPh>',
+               "Next steps", "KPI values", "Progress returned by the CFP"]
+    z.writestr("xl/sharedStrings.xml", f'<sst xmlns="{MAIN}">' +
+               "".join(f"<si>{s}</si>" if s.startswith("<r>") else f"<si><t>{s}</t></si>" for s in strings) + "</sst>")
+    z.writestr("xl/styles.xml", f'<styleSheet xmlns="{MAIN}"><cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="14"/></cellXfs></styleSheet>')
+    z.writestr("xl/worksheets/notes.xml", f'<worksheet xmlns="{MAIN}"><sheetData><row r="1"><c r="A1" t="inlineStr">'
+               '<is><t>Notes for myself</t></is></c></row></sheetData></worksheet>')
+    z.writestr("xl/worksheets/returned.xml", f'<worksheet xmlns="{MAIN}"><cols><col min="3" max="3" hidden="1"/></cols><sheetData>'
+               '<row r="1"><c r="A1" t="s"><v>8</v></c></row>'
+               '<row r="3"><c r="A3" t="s"><v>1</v></c><c r="B3" t="s"><v>6</v></c><c r="C3" t="s"><v>0</v></c>'
+               '<c r="D3" t="s"><v>2</v></c><c r="E3" t="s"><v>7</v></c></row>'
+               '<row r="4"/>'
+               '<row r="5"><c r="A5" t="s"><v>5</v></c><c r="B5" s="1"><v>45306</v></c><c r="C5" t="s"><v>3</v></c>'
+               '<c r="D5" t="s"><v>4</v></c><c r="E5" t="str"><v>Children reached: 042</v></c></row>'
+               '<row r="7"><c r="E7" t="inlineStr"><is><t> </t></is></c></row>'
+               '</sheetData></worksheet>')
+rc, stdout, stderr = run("updates", "import", "leicestershire", "2023-12", cfp, csv_path, handmade)
+text = read(cycle).decode()
+check(rc == 0, f"a workbook written by another program imports ({stderr})")
+check("Speech and language **hubs** open\n" not in text and "Speech and language hubs open" in text and
+      "IGNORED" not in text, "rich text runs joined, phonetic runs left out")
+check("2024-01-15" in text, "a date cell reads as a date")
+check('current: "042"' in text, "a number stored as text keeps its zero")
+
+# Text that looks like a formula is exported as text, never as a formula.
+leicester_cycle = cycle_file("leicester", "2024-12")
+with open(leicester_cycle) as f:
+    y = f.read()
+with open(leicester_cycle, "w") as f:
+    f.write(y.replace("HPV catch-up sessions held in 12 schools.", "=HYPERLINK(\"https://example.org\")"))
+formulas = os.path.join(WORK, "formulas")
+export("leicester", "2025-03", formulas)
+ws = openpyxl.load_workbook(os.path.join(formulas, "llr-immunisation-board.xlsx"))["Updates"]
+cell = ws.cell(row_of(ws, "imms-school-age"), columns(ws)["Last update"])
+check(cell.data_type == "s" and cell.value.startswith("=HYPERLINK"), f"a formula-like text stays text ({cell.data_type})")
+rc, _, stderr = run("updates", "export", "leicester", "2025-03", "--out", os.path.join(PROJECT, "content", "x"))
+check(rc == 2 and "cannot go in" in stderr and not os.path.exists(os.path.join(PROJECT, "content", "x")),
+      "no workbooks inside content/")
+
 # --- broken workbooks: a positioned error or a clear refusal, and the cycle file untouched ---
 cycle_bytes = read(cycle)
 

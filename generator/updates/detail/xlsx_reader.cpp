@@ -253,6 +253,16 @@ bool parse_ref(const char* ref, int& row, int& column) {
     return true;
 }
 
+// Line breaks as Windows pastes them (CR LF, or CR alone) become plain LF, as in the content.
+std::string plain_lines(const std::string& text) {
+    std::string out;
+    for (size_t i = 0; i < text.size(); ++i) {
+        if (text[i] != '\r') out += text[i];
+        else if (i + 1 >= text.size() || text[i + 1] != '\n') out += '\n';
+    }
+    return out;
+}
+
 Cell read_cell(const pugi::xml_node& c, const Book& book) {
     Cell cell;
     const std::string type = attribute(c, "t");
@@ -281,6 +291,7 @@ Cell read_cell(const pugi::xml_node& c, const Book& book) {
         cell.kind = date ? Cell::Kind::date : Cell::Kind::number;
         cell.text = date ? serial_date(v, book.date1904) : percent ? number_text(v * 100) + "%" : number_text(v);
     }
+    cell.text = plain_lines(cell.text);
     return cell;
 }
 
