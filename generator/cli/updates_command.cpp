@@ -148,6 +148,10 @@ int run_updates_export(const UpdatesOptions& o, std::ostream& out, std::ostream&
     const auto items = derive::strategy_items(*place);
     const auto by = o.by == "lead" ? updates::Grouping::lead : updates::Grouping::subgroup;
     const auto owners = updates::owners(*place, items, by);
+    if (owners.empty()) {
+        out << o.place << " has no commitments or projects to ask about: no workbooks written\n";
+        return exit_ok;
+    }
     const std::string dir = o.out.empty() ? o.place + "-" + o.cycle + "-updates" : o.out;
     if (const std::string where = inside_project(dir, o.root); !where.empty())
         return usage(err, "the workbooks cannot go in " + where,

@@ -273,7 +273,6 @@ void Writer::updates(lxw_worksheet* ws) {
     worksheet_set_paper(ws, 8);
     worksheet_fit_to_pages(ws, 1, 0);
     worksheet_repeat_rows(ws, 0, 0);
-    worksheet_activate(ws);
     lxw_protection allow{};
     allow.format_columns = allow.format_rows = 1;  // leads may widen a column to read it
     worksheet_protect(ws, nullptr, &allow);
