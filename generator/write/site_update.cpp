@@ -101,6 +101,41 @@ private:
     std::string buffer_;
 };
 
+bool same_bytes(const std::string& a, const std::string& b, off_t size) {
+    std::string bytes_a, bytes_b;
+    const int fa = ::open(a.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW), fb = ::open(b.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+    const bool same = fa >= 0 && fb >= 0 && read_all(fa, bytes_a, size_t(size)) && read_all(fb, bytes_b, size_t(size)) &&
+                      bytes_a == bytes_b;
+    if (fa >= 0) ::close(fa);
+    if (fb >= 0) ::close(fb);
+    return same;
+}
+
+// Replaces the staged file `staged` by a hard link to `published` when their bytes are equal.
+void link_if_unchanged(const std::string& staged, const std::string& published) {
+    struct stat s {}, p {};
+    if (::lstat(staged.c_str(), &s) != 0 || !S_ISREG(s.st_mode) || s.st_nlink != 1) return;  // linked already
+    if (::lstat(published.c_str(), &p) != 0 || !S_ISREG(p.st_mode) || p.st_size != s.st_size) return;
+    if (!same_bytes(staged, published, s.st_size)) return;
+    const std::string temporary = staged + ".hwbgen-link";
+    if (::link(published.c_str(), temporary.c_str()) == 0 && ::rename(temporary.c_str(), staged.c_str()) != 0)
+        ::unlink(temporary.c_str());
+}
+
+// Files that steps after staging added to an entry (PDFs, a search index) keep their time too
+// when their bytes did not change: each file written anew is compared with the published one.
+void link_unchanged(const std::string& staged, const std::string& published) {
+    struct stat st {};
+    if (::lstat(staged.c_str(), &st) != 0) return;
+    if (!S_ISDIR(st.st_mode)) return link_if_unchanged(staged, published);
+    boost::system::error_code ec;
+    for (fs::recursive_directory_iterator it(staged, ec), end; !ec && it != end; it.increment(ec)) {
+        if (it->symlink_status(ec).type() != fs::regular_file) continue;
+        const std::string path = it->path().string();
+        link_if_unchanged(path, published + path.substr(staged.size()));
+    }
+}
+
 ino_t inode_of(const std::string& path) {
     struct stat st {};
     return ::lstat(path.c_str(), &st) == 0 ? st.st_ino : 0;
@@ -295,6 +330,7 @@ bool SiteUpdate::commit(OutFolder& out, diag::Diagnostics& diags, bool& refused)
             refused = true;
             return false;
         }
+    for (const auto& name : staged_) link_unchanged(work_ + "/new/" + name, out_ + "/" + name);
     std::string error;
     std::ostringstream journal;
     for (const auto& name : staged_) journal << name << " " << inode_of(work_ + "/new/" + name) << "\n";

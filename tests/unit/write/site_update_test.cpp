@@ -189,3 +189,31 @@ TEST_CASE("the next claim finishes a commit that was killed half-way and clears 
     CHECK(read(out.path / "q/index.html") == "v2 q");
     CHECK(names(out.path) == with_own({"p", "q"}));
 }
+
+TEST_CASE("files added to a staged entry after staging keep their inode too when unchanged", "[write]") {
+    Out out;
+    diag::Diagnostics diags;
+    bool refused = false;
+    std::vector<ino_t> pdf, changing;
+    for (int round = 0; round < 2; ++round) {
+        auto update = write::SiteUpdate::begin(*out.folder, diags);
+        REQUIRE(update->stage_folder("p", {{"index.html", "page"}}, diags));
+        // As a later step (PDFs, the search index) writes into the staged folder.
+        fs::path staged;
+        for (fs::directory_iterator it(out.path), end; it != end; ++it)
+            if (it->path().filename().string().rfind(".hwbgen-work-", 0) == 0) staged = it->path() / "new/p";
+        std::ofstream((staged / "paper.pdf").string()) << "pdf bytes";
+        std::ofstream((staged / "changing.txt").string()) << "round " << round;
+        REQUIRE(update->commit(*out.folder, diags, refused));
+        update.reset();
+        struct stat st {};
+        ::stat((out.path / "p/paper.pdf").c_str(), &st);
+        pdf.push_back(st.st_ino);
+        ::stat((out.path / "p/changing.txt").c_str(), &st);
+        changing.push_back(st.st_ino);
+    }
+    CHECK(pdf[0] == pdf[1]);
+    CHECK(changing[0] != changing[1]);
+    CHECK(read(out.path / "p/changing.txt") == "round 1");
+    CHECK(names(out.path / "p") == std::set<std::string>{"changing.txt", "index.html", "paper.pdf"});
+}
