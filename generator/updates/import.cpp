@@ -86,7 +86,8 @@ std::string summary(const ImportContext& ctx, const ImportResult& result) {
     return out;
 }
 
-// Loads the merged file back and checks it gives exactly the updates intended.
+// Loads the merged file back and checks it gives exactly the updates intended: the changed
+// ones as they came in, every other one as it was.
 bool verify(const load::ContentTree& tree, const ImportPlan& plan, const std::string& place_id,
             const std::vector<model::Update>& intended, const std::string& cycle, diag::Diagnostics& diags) {
     const OverlayTree after(tree, plan.path, plan.merged);
@@ -97,10 +98,16 @@ bool verify(const load::ContentTree& tree, const ImportPlan& plan, const std::st
         return false;
     }
     const auto now = updates_in(*place, cycle);
+    if (now.size() != intended.size()) {
+        diags.error({plan.path, 0, 0}, "the merged cycle would hold " + std::to_string(now.size()) + " updates, not " +
+                                           std::to_string(intended.size()),
+                    "this is a fault in hwbgen: please report it with the workbooks");
+        return false;
+    }
     for (const auto& u : intended) {
         const auto it = now.find(u.item.id);
         if (it == now.end() || !same_update(*it->second, u)) {
-            diags.error({plan.path, 0, 0}, "the merged update of '" + u.item.id + "' would not read back as it came in",
+            diags.error({plan.path, 0, 0}, "the merged update of '" + u.item.id + "' would not read back as intended",
                         "this is a fault in hwbgen: please report it with the workbook");
             return false;
         }
@@ -148,7 +155,10 @@ std::optional<ImportPlan> plan_import(const load::ContentTree& tree, const std::
         return std::nullopt;
     }
     plan.merged = plan.changed.empty() && !plan.created ? plan.original : *merged;
-    if (!verify(tree, plan, place_id, changed, cycle, diags)) return std::nullopt;
+    std::vector<model::Update> intended = changed;
+    for (const auto& [id, u] : ctx.current)
+        if (std::find(plan.changed.begin(), plan.changed.end(), id) == plan.changed.end()) intended.push_back(*u);
+    if (!verify(tree, plan, place_id, intended, cycle, diags)) return std::nullopt;
     plan.summary = summary(ctx, result);
     return plan;
 }
