@@ -8,6 +8,7 @@
 #include "cli/new_cycle_command.hpp"
 #include "cli/pipeline.hpp"
 #include "cli/updates_command.hpp"
+#include "cli/serve_command.hpp"
 
 namespace {
 
@@ -19,6 +20,8 @@ Typical use, from the project folder:
   hwbgen check                 find mistakes in the content, with file:line:column
   hwbgen build                 build every place into site/, and site/index.html over them
   hwbgen build PLACE           build one place (a folder name under content/)
+  hwbgen serve                 preview the site at http://127.0.0.1:8080/ while you edit:
+                               each saved file updates the open page, mistakes included
   hwbgen new-cycle PLACE YYYY-MM   start the next meeting's progress updates
   hwbgen updates export PLACE YYYY-MM     one workbook per sub-group to fill in
   hwbgen updates import PLACE YYYY-MM FILE...   check them and merge into the cycle
@@ -55,6 +58,19 @@ int main(int argc, char** argv) {
         ->capture_default_str();
     auto* check = app.add_subcommand("check", "Check the content without building anything");
     add_common(*check, check_options);
+
+    hwbgen::cli::ServeOptions serve_options;
+    auto* serve = app.add_subcommand(
+        "serve", "Preview the site in a browser while you edit: built in memory (nothing is written), rebuilt on "
+                 "every save, with mistakes shown in the page");
+    serve->add_option("places", serve_options.places, "Places to preview (folder names under content/); default: all");
+    serve->add_option("--root", serve_options.root, "Project folder holding content/, indicators/ and templates/")
+        ->capture_default_str();
+    serve->add_option("--port", serve_options.port, "Port to listen on (0: any free port)")->capture_default_str();
+    serve->add_option("--host", serve_options.host,
+                      "Address to listen on; anything but 127.0.0.1 shows the preview to other computers")
+        ->capture_default_str();
+    serve->add_option("-j,--jobs", serve_options.jobs, "Places to build at once (default: one per processor core)");
 
     hwbgen::cli::IndicatorsOptions indicator_options;
     bool json = true;
@@ -110,6 +126,7 @@ int main(int argc, char** argv) {
     }
     if (export_cmd->parsed()) return hwbgen::cli::run_updates_export(export_options, std::cout, std::cerr);
     if (import_cmd->parsed()) return hwbgen::cli::run_updates_import(import_updates_options, std::cout, std::cerr);
+    if (serve->parsed()) return hwbgen::cli::run_serve(serve_options, std::cout, std::cerr);
     if (new_cycle->parsed()) return hwbgen::cli::run_new_cycle(cycle_options, std::cout, std::cerr);
     if (import->parsed()) return hwbgen::cli::run_import(import_options, std::cout, std::cerr);
     if (indicators->parsed()) return hwbgen::cli::run_indicators(indicator_options, std::cout, std::cerr);

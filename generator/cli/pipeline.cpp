@@ -8,18 +8,15 @@
 #include <atomic>
 #include <condition_variable>
 #include <exception>
-#include <locale>
 #include <mutex>
 #include <optional>
 #include <ostream>
 #include <thread>
+#include <unistd.h>
 
-#include "check/check.hpp"
-#include "check/easy_read.hpp"
-#include "derive/indicator_figures.hpp"
+#include "cli/build_cache.hpp"
+#include "cli/place_build.hpp"
 #include "load/load.hpp"
-#include "load/source_text.hpp"
-#include "load/system.hpp"
 #include "render/site.hpp"
 #include "render/system.hpp"
 #include "cli/interrupt.hpp"
@@ -60,35 +57,21 @@ struct PlaceResult {
 
 // Everything but the swap into place: reads only the tree and the indicators, and writes only
 // its own staged folder, so places can run at once.
-void prepare_place(const load::ContentTree& tree, const model::IndicatorSet& indicators,
-                   const derive::IndicatorIndex& index, const std::string& id, const BuildOptions& options,
-                   write::SiteUpdate* update, PlaceResult& r) {
+void prepare_place(const load::ContentTree& tree, const SharedInputs& shared, const std::string& id,
+                   const BuildOptions& options, write::SiteUpdate* update, PlaceResult& r) {
     try {
-        r.place = load::load_place(tree, id, r.diags);
-        // Each stage runs only on what the one before read cleanly, so one mistake is reported once.
-        if (!r.diags.has_errors()) {
-            check::check_place(r.place, indicators, r.diags);
-            check::check_easy_read(r.place, tree, r.diags);
-        }
-        if (!r.diags.has_errors() && !options.check_only) {
-            r.figures = derive::indicator_figures(r.place, indicators, index);
-            const auto files = render::render_place(tree, r.place, r.figures, r.diags);
-            r.file_count = files.size();
-            if (!r.diags.has_errors()) update->stage_folder(id, files, r.diags);
-        }
+        PlaceBuild built;
+        build_place(tree, shared, id, options.check_only, nullptr, built);
+        r.diags = std::move(built.diags);
+        r.place = std::move(built.place);
+        r.figures = std::move(built.figures);
+        r.file_count = built.files.size();
+        if (!r.diags.has_errors() && !options.check_only) update->stage_folder(id, built.files, r.diags);
     } catch (...) {
         r.failure = std::current_exception();
     }
 }
 
-
-// libstdc++ fills std::ctype<char>'s narrow() cache lazily, one character at a time, as
-// std::regex compiles; threads compiling their first regexes at once would race on it (GCC bug
-// 77704). Filling it before any thread starts leaves only reads.
-void fill_locale_caches() {
-    const auto& ctype = std::use_facet<std::ctype<char>>(std::locale());
-    for (int c = 0; c < 256; ++c) (void)ctype.narrow(static_cast<char>(c), '\0');
-}
 
 unsigned job_count(const BuildOptions& options, size_t places) {
     unsigned jobs = options.jobs ? options.jobs : std::thread::hardware_concurrency();
@@ -98,9 +81,9 @@ unsigned job_count(const BuildOptions& options, size_t places) {
 // Up to `jobs` threads take places in order and prepare them; each place is then accounted for
 // only after every place before it, exactly as one thread would. Building (not checking) stops at
 // the first place that fails: later places are not staged and their diagnostics not counted.
-std::vector<PlaceResult> build_places(const load::ContentTree& tree, const model::IndicatorSet& indicators,
-                                      const derive::IndicatorIndex& index, const std::vector<std::string>& places,
-                                      const BuildOptions& options, write::SiteUpdate* update) {
+std::vector<PlaceResult> build_places(const load::ContentTree& tree, const SharedInputs& shared,
+                                      const std::vector<std::string>& places, const BuildOptions& options,
+                                      write::SiteUpdate* update) {
     std::vector<PlaceResult> results(places.size());
     std::atomic<size_t> next{0};
     std::atomic<bool> stopped{false};
@@ -109,7 +92,7 @@ std::vector<PlaceResult> build_places(const load::ContentTree& tree, const model
     size_t committed = 0;  // places before this one are committed; guarded by `mutex`
     const auto work = [&] {
         for (size_t i; (i = next++) < places.size();) {
-            if (!stopped) prepare_place(tree, indicators, index, places[i], options, update, results[i]);
+            if (!stopped) prepare_place(tree, shared, places[i], options, update, results[i]);
             std::unique_lock<std::mutex> lock(mutex);
             turn.wait(lock, [&] { return committed == i; });
             lock.unlock();  // other places go on being prepared meanwhile
@@ -150,14 +133,6 @@ void report_built(const std::vector<std::string>& places, const std::vector<Plac
         out << "built " << places[i] << ": " << results[i].file_count << " files in " << options.out << "/"
             << places[i] << "\n";
     if (system) out << "built the system page: " << options.out << "/index.html\n";
-}
-
-// The system page's stylesheet goes in OUT/assets/, so no place may be called that.
-void check_place_folders(const std::vector<std::string>& known, diag::Diagnostics& diags) {
-    for (const auto& id : known)
-        if (id == "assets")
-            diags.error({"content/assets/place.yaml", 0, 0}, "a place cannot be called 'assets'",
-                        "the site uses assets/ for its stylesheet; rename the folder under content/");
 }
 
 // The output folder claimed for one build and the update staged in it.
@@ -206,12 +181,25 @@ private:
     std::optional<std::string> old_;
 };
 
+// What the build cache must match besides the files read: the folders and what was asked.
+std::string cache_key(const BuildOptions& options) {
+    const auto absolute = [](const std::string& path) {
+        if (!path.empty() && path[0] == '/') return path;
+        char cwd[4096];
+        return std::string(getcwd(cwd, sizeof cwd) ? cwd : ".") + "/" + path;
+    };
+    std::string key = absolute(options.root) + "\n" + absolute(options.out) + "\n" + (options.quiet ? "quiet" : "");
+    for (const auto& p : options.places) key += "\n" + p;
+    return key;
+}
+
 }  // namespace
 
 int run_build(const BuildOptions& given, std::ostream& out, std::ostream& err) {
     BuildOptions options = given;
     if (options.out.empty()) options.out = options.root + "/site";
-    const load::DiskTree tree(options.root);
+    const load::DiskTree disk(options.root);
+    const RecordingTree tree(disk);  // what the build reads, for the build cache
     const auto known = load::find_places(tree);
     if (known.empty()) {
         err << "hwbgen: error: no places found under " << options.root << "/content\n"
@@ -224,6 +212,10 @@ int run_build(const BuildOptions& given, std::ostream& out, std::ostream& err) {
     Output output;
     if (!options.check_only)
         if (const int code = claim_output(options, places, output, err); code != exit_ok) return code;
+    const BuildCache cache(options.root, output.folder ? output.folder->path() : options.out, cache_key(options));
+    if (!options.check_only && cache.replay(disk, out, err)) return exit_ok;  // nothing changed
+    TeeBuffer progress_copy(out);
+    std::ostream progress(&progress_copy);
     std::optional<ScratchEnvironment> scratch;
     if (output.update) scratch.emplace(output.update->scratch_folder());
     // Declared after the update, so it stops handling signals before the update is destroyed.
@@ -233,15 +225,11 @@ int run_build(const BuildOptions& given, std::ostream& out, std::ostream& err) {
 
     diag::Diagnostics diags;
     bool refused = false;
-    check_place_folders(known, diags);
-    const model::System system_model = load::load_system(tree, diags);
-    model::IndicatorSet indicators = load::load_indicators(tree, diags);
-    check::check_indicators(indicators, diags);
-    derive::complete_limits(indicators);  // read-only from here on, shared by every thread
+    SharedInputs shared;
+    load_shared(tree, known, shared, diags);
     if (!diags.has_errors() || options.check_only) {
-        const derive::IndicatorIndex index(indicators);
         write::SiteUpdate* update = output.update ? &*output.update : nullptr;
-        const auto results = build_places(tree, indicators, index, places, options, update);
+        const auto results = build_places(tree, shared, places, options, update);
         bool all_built = true;
         for (const auto& r : results) {
             if (r.counted) diags.append(r.diags);
@@ -250,11 +238,12 @@ int run_build(const BuildOptions& given, std::ostream& out, std::ostream& err) {
         // All or nothing: the places and the system page are published together, or none of them.
         const bool system = options.places.empty();
         if (!options.check_only && all_built && !diags.has_errors() &&
-            (!system || stage_system(tree, system_model, results, *update, diags)) &&
+            (!system || stage_system(tree, shared.system, results, *update, diags)) &&
             output.update->commit(*output.folder, diags, refused))
-            report_built(places, results, system, options, out);
+            report_built(places, results, system, options, progress);
     }
     print_diagnostics(diags, tree, err);
+    if (!options.check_only) cache.save(tree, progress_copy.copy(), diags);
     if (diags.has_errors()) {
         err << diags.error_count() << (diags.error_count() == 1 ? " error" : " errors")
             << (options.check_only ? "" : "; the previous site was left as it was") << "\n";

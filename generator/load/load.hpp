@@ -5,6 +5,7 @@
 
 #include "diag/diagnostic.hpp"
 #include "load/content_tree.hpp"
+#include "load/parse_cache.hpp"
 #include "model/indicator.hpp"
 #include "model/strategy.hpp"
 
@@ -14,8 +15,10 @@ namespace hwbgen::load {
 std::vector<std::string> find_places(const ContentTree& tree);
 
 /// Reads content/<place_id>/: place.yaml, sections/*.yaml and pages/*.yaml. Every problem
-/// goes to `diags`; the returned place holds whatever could be read.
-model::Place load_place(const ContentTree& tree, const std::string& place_id, diag::Diagnostics& diags);
+/// goes to `diags`; the returned place holds whatever could be read. With a `cache`, files whose
+/// bytes it has seen are taken from it instead of being parsed again.
+model::Place load_place(const ContentTree& tree, const std::string& place_id, diag::Diagnostics& diags,
+                        ParseCache* cache = nullptr);
 
 /// Reads a definitions file. With `lenient`, entries need only a fingertips_id (for checking a
 /// download, where polarity and comparison are all that matter).

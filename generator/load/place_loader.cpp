@@ -1,4 +1,5 @@
 // place.yaml: the board, the strategy's framing and the people behind it.
+#include "load/detail/cached_read.hpp"
 #include "load/detail/cycle_reader.hpp"
 #include "load/detail/section_reader.hpp"
 #include "load/detail/yaml_file.hpp"
@@ -155,7 +156,8 @@ void read_place_file(const YamlMap& m, model::Place& place) {
 }
 
 // File names give the cycle ids, so sorted files are cycles oldest first.
-void read_cycles(const ContentTree& tree, const std::string& dir, model::Place& place, diag::Diagnostics& diags) {
+void read_cycles(const ContentTree& tree, const std::string& dir, model::Place& place, diag::Diagnostics& diags,
+                 ParseCache* cache) {
     for (const auto& path : detail::yaml_files(tree, dir)) {
         const auto id = detail::cycle_id_of(path);
         if (!id) {
@@ -163,8 +165,9 @@ void read_cycles(const ContentTree& tree, const std::string& dir, model::Place& 
                         "rename the file to the year and month of the board meeting");
             continue;
         }
-        if (const auto file = detail::read_yaml(tree, path, diags))
-            place.cycles.push_back(detail::read_cycle(YamlMap(file->context, file->root), *id));
+        const auto read = [&](const YamlMap& m) -> detail::FileModel { return detail::read_cycle(m, *id); };
+        if (auto cycle = detail::read_cached(cache, tree, path, diags, read))
+            place.cycles.push_back(std::get<model::Cycle>(std::move(*cycle)));
     }
 }
 
@@ -177,20 +180,29 @@ std::vector<std::string> find_places(const ContentTree& tree) {
     return out;
 }
 
-model::Place load_place(const ContentTree& tree, const std::string& place_id, diag::Diagnostics& diags) {
-    model::Place place;
-    place.id = place_id;
+model::Place load_place(const ContentTree& tree, const std::string& place_id, diag::Diagnostics& diags,
+                        ParseCache* cache) {
     const std::string dir = "content/" + place_id;
-    place.pos = {dir + "/place.yaml", 0, 0};
-    if (const auto file = detail::read_yaml(tree, dir + "/place.yaml", diags))
-        read_place_file(YamlMap(file->context, file->root), place);
+    const auto read_place = [](const YamlMap& m) -> detail::FileModel {
+        model::Place fields;
+        read_place_file(m, fields);
+        return fields;
+    };
+    model::Place place;
+    if (auto fields = detail::read_cached(cache, tree, dir + "/place.yaml", diags, read_place))
+        place = std::get<model::Place>(std::move(*fields));
+    else
+        place.pos = {dir + "/place.yaml", 0, 0};
+    place.id = place_id;
+    const auto read_section = [](const YamlMap& m) -> detail::FileModel { return detail::read_section(m); };
     for (const auto& path : detail::yaml_files(tree, dir + "/sections"))
-        if (const auto file = detail::read_yaml(tree, path, diags))
-            place.sections.push_back(detail::read_section(YamlMap(file->context, file->root)));
+        if (auto section = detail::read_cached(cache, tree, path, diags, read_section))
+            place.sections.push_back(std::get<model::Section>(std::move(*section)));
+    const auto read_page = [](const YamlMap& m) -> detail::FileModel { return detail::read_page(m); };
     for (const auto& path : detail::yaml_files(tree, dir + "/pages"))
-        if (const auto file = detail::read_yaml(tree, path, diags))
-            place.pages.push_back(detail::read_page(YamlMap(file->context, file->root)));
-    read_cycles(tree, dir + "/cycles", place, diags);
+        if (auto page = detail::read_cached(cache, tree, path, diags, read_page))
+            place.pages.push_back(std::get<model::Page>(std::move(*page)));
+    read_cycles(tree, dir + "/cycles", place, diags, cache);
     return place;
 }
 

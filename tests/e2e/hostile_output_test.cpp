@@ -28,6 +28,10 @@ std::map<std::string, std::string> snapshot(const fs::path& dir, const std::stri
     if (!fs::exists(dir)) return entries;
     for (fs::recursive_directory_iterator it(dir), end; it != end; ++it) {
         const std::string rel = fs::relative(it->path(), dir).generic_string();
+        if (it->path().filename() == ".hwbgen-cache") {  // the project's build cache, hwbgen's own
+            it.disable_recursion_pending();
+            continue;
+        }
         if (!skip.empty() && (rel == skip || rel.compare(0, skip.size() + 1, skip + "/") == 0)) {
             if (fs::is_directory(fs::symlink_status(it->path()))) it.disable_recursion_pending();
             continue;

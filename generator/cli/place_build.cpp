@@ -1,0 +1,56 @@
+#include "cli/place_build.hpp"
+
+#include <locale>
+
+#include "check/check.hpp"
+#include "check/easy_read.hpp"
+#include "load/load.hpp"
+#include "load/system.hpp"
+
+namespace hwbgen::cli {
+
+namespace {
+
+// The system page's stylesheet goes in OUT/assets/, so no place may be called that.
+void check_place_folders(const std::vector<std::string>& known, diag::Diagnostics& diags) {
+    for (const auto& id : known)
+        if (id == "assets")
+            diags.error({"content/assets/place.yaml", 0, 0}, "a place cannot be called 'assets'",
+                        "the site uses assets/ for its stylesheet; rename the folder under content/");
+}
+
+}  // namespace
+
+// libstdc++ fills std::ctype<char>'s narrow() cache lazily, one character at a time, as
+// std::regex compiles; threads compiling their first regexes at once would race on it (GCC bug
+// 77704). Filling it before any thread starts leaves only reads.
+void fill_locale_caches() {
+    const auto& ctype = std::use_facet<std::ctype<char>>(std::locale());
+    for (int c = 0; c < 256; ++c) (void)ctype.narrow(static_cast<char>(c), '\0');
+}
+
+void load_shared(const load::ContentTree& tree, const std::vector<std::string>& known, SharedInputs& shared,
+                 diag::Diagnostics& diags) {
+    check_place_folders(known, diags);
+    shared.system = load::load_system(tree, diags);
+    diag::Diagnostics own;
+    shared.indicators = load::load_indicators(tree, own);
+    check::check_indicators(shared.indicators, own);
+    derive::complete_limits(shared.indicators);  // read-only from here on, shared by every thread
+    if (!own.has_errors()) shared.index = std::make_unique<derive::IndicatorIndex>(shared.indicators);
+    diags.append(own);
+}
+
+void build_place(const load::ContentTree& tree, const SharedInputs& shared, const std::string& id,
+                 bool check_only, load::ParseCache* cache, PlaceBuild& out) {
+    out.place = load::load_place(tree, id, out.diags, cache);
+    if (!out.diags.has_errors()) {
+        check::check_place(out.place, shared.indicators, out.diags);
+        check::check_easy_read(out.place, tree, out.diags);
+    }
+    if (out.diags.has_errors() || check_only || !shared.index) return;
+    out.figures = derive::indicator_figures(out.place, shared.indicators, *shared.index);
+    out.files = render::render_place(tree, out.place, out.figures, out.diags);
+}
+
+}  // namespace hwbgen::cli
