@@ -32,7 +32,7 @@ const model::IndicatorValue* row_for_period(const Rows& rows, const model::Indic
 void compare(IndicatorFigure& f) {
     const auto& row = *f.latest;
     if (f.definition->comparison == model::ComparisonMethod::none) return;
-    if (row.lower95 && row.upper95 && f.england && f.england->value) {
+    if (model::limits_for_comparison(row) && f.england && f.england->value) {
         const auto result = compare_with_benchmark_9598(row.value, interval_of(row.lower95, row.upper95),
                                                          interval_of(row.lower998, row.upper998),
                                                          f.england->value, f.definition->polarity);
@@ -102,13 +102,14 @@ Trend trend_of_series(const std::vector<const model::IndicatorValue*>& series, c
     return recent_trend(points, rules);
 }
 
-// Fingertips' trend over the most recent five points. Where it cannot be worked out here as
-// Fingertips does, Fingertips' own published words are shown instead when the download has them.
+// Fingertips' trend over the most recent five points. Where the download holds fewer periods
+// than Fingertips used, or not what its calculation needs, Fingertips' own published words are
+// shown instead when the download has them.
 void add_trend(IndicatorFigure& f) {
     const Trend trend = trend_of_series(f.series, *f.definition);
     f.trend = trend.verdict;
-    if (!trend.fingertips_way) f.trend_note = trend.note;
-    const bool short_of_data = f.trend == "Cannot be calculated" || !trend.fingertips_way;
+    if (f.trend != "Cannot be calculated") f.trend_note = trend.note;
+    const bool short_of_data = f.trend == "Cannot be calculated" || !trend.note.empty();
     if (short_of_data && !f.latest->recent_trend.empty()) {
         f.trend = f.latest->recent_trend;
         f.published_trend = true;

@@ -29,8 +29,8 @@ struct IndicatorFigure {
     std::string target_rag;  ///< green, amber or red against the definition's target; empty without one
     std::string trend = "Cannot be calculated";  ///< recent trend, in Fingertips' words
     bool published_trend = false;                ///< true when taken from Fingertips' own column
-    /// Said on the page when the trend could not be worked out the way Fingertips does (e.g. the
-    /// recent periods carry no published limits); empty otherwise.
+    /// Said on the page under a trend that rests on fewer than five periods with published
+    /// limits (or on an unknown value type); empty otherwise.
     std::string trend_note;
 };
 

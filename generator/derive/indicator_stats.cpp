@@ -272,11 +272,24 @@ Trend cannot(std::string note, bool fingertips_way = true) {
 }
 
 // The points Fingertips tests: the five most recent valid ones that carry limits, oldest first.
-std::vector<TrendPoint> tested_points(const std::vector<TrendPoint>& valid) {
+// Fingertips' own rows count only limits it published; a local KPI's worked-out limits count too.
+std::vector<TrendPoint> tested_points(const std::vector<TrendPoint>& valid, bool published_only) {
     std::vector<TrendPoint> tested;
     for (auto it = valid.rbegin(); it != valid.rend() && tested.size() < trend_span; ++it)
-        if (known(it->lower) && known(it->upper)) tested.insert(tested.begin(), *it);
+        if (known(it->lower) && known(it->upper) && (it->published_limits || !published_only))
+            tested.insert(tested.begin(), *it);
     return tested;
+}
+
+// Fingertips' calculator passes over periods without limits and tests what is left, so a series
+// with none finds no change whatever its values do: the reader is told.
+std::string fewer_limits_note(std::size_t tested) {
+    if (tested == 0)
+        return "None of the recent periods has confidence limits in the download, so Fingertips' trend test, "
+               "which uses them, finds no significant change whatever the values do.";
+    return "Only " + std::to_string(tested) +
+           " of the recent periods have confidence limits in the download; Fingertips' trend test uses those "
+           "alone.";
 }
 
 }  // namespace
@@ -284,22 +297,18 @@ std::vector<TrendPoint> tested_points(const std::vector<TrendPoint>& valid) {
 Trend recent_trend(const std::vector<TrendPoint>& points, const TrendRules& rules) {
     if (!trend_value_type(rules.value_type))
         return cannot("Fingertips calculates recent trends only for proportions, crude rates and directly "
-                      "standardised rates");
-    if (!rules.single_year) return cannot("Fingertips calculates recent trends only for single-year periods");
+                      "standardised rates.");
+    if (!rules.single_year) return cannot("Fingertips calculates recent trends only for single-year periods.");
     std::vector<TrendPoint> valid;
     for (const auto& p : points)
         if (valid_trend_point(p, rules.needs_counts)) valid.push_back(p);
     if (valid.size() < trend_span)
-        return cannot(rules.needs_counts ? "fewer than five periods have a value, a count and a denominator"
-                                         : "fewer than five periods have a value");
+        return cannot(rules.needs_counts ? "Fewer than five periods have a value, a count and a denominator."
+                                         : "Fewer than five periods have a value.");
     for (const auto& p : valid)
         if (rules.needs_counts && *p.count == *p.denominator)
-            return cannot("a period's count equals its denominator, which Fingertips' test cannot take");
-    const auto tested = tested_points(valid);
-    if (tested.size() < trend_span)
-        return cannot("only " + std::to_string(tested.size()) +
-                          " of the recent periods carry 95% confidence limits, and Fingertips' test needs five",
-                      false);
+            return cannot("A period's count equals its denominator, which Fingertips' trend test cannot take.");
+    const auto tested = tested_points(valid, rules.needs_counts);
     const bool proportions = rules.method == model::TrendMethod::proportions && rules.needs_counts;
     const TrendTest test = proportions ? proportions_test(tested) : weighted_test(tested);
     Trend trend;
@@ -307,12 +316,11 @@ Trend recent_trend(const std::vector<TrendPoint>& points, const TrendRules& rule
         trend.verdict = trend_words(test.slope > 0, rules.polarity);
     else
         trend.verdict = "No significant change";
-    std::size_t derived = 0;
-    for (const auto& p : tested) derived += p.published_limits ? 0 : 1;
-    if (derived > 0) {
+    if (tested.size() < trend_span) trend.note = fewer_limits_note(tested.size());
+    if (!rules.value_type && rules.needs_counts) {
         trend.fingertips_way = false;
-        trend.note = std::to_string(derived) + " of the five periods tested carry no published confidence limits; "
-                     "hwbgen worked theirs out from the counts, so Fingertips' own verdict may differ";
+        trend.note += std::string(trend.note.empty() ? "" : " ") +
+                      "The indicator's value type is not known, so Fingertips may give no trend for it at all.";
     }
     return trend;
 }

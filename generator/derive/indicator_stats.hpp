@@ -123,16 +123,19 @@ struct Trend {
     /// "Decreasing and getting better", "Decreasing and getting worse", "Increasing",
     /// "Decreasing" (no_judgement), "No significant change" or "Cannot be calculated".
     std::string verdict = "Cannot be calculated";
-    /// False when the data lacked what Fingertips' calculation uses (its published limits), so
-    /// Fingertips' own verdict may differ; `note` then says why.
+    /// False when hwbgen could not follow Fingertips' calculation (the value type is unknown),
+    /// so Fingertips' own verdict may differ; `note` then says why.
     bool fingertips_way = true;
-    std::string note;  ///< why it cannot be calculated, or why it is not Fingertips' way
+    /// A sentence for the reader: why the trend cannot be calculated, or what it rests on when
+    /// fewer than five recent periods carry published limits. Empty otherwise.
+    std::string note;
 };
 
 /// Recent trend as Fingertips' trend marker calculator works it out (`points` oldest first):
 /// only proportions, crude rates and directly standardised rates of single-year periods; at
 /// least five periods with a value, a count and a positive denominator (none with count equal
-/// to denominator); the five most recent of them that carry 95% limits are tested. The test is
+/// to denominator); the five most recent of them that carry published 95% limits are tested
+/// (fewer if fewer have them: Fingertips then tests fewer, and none means no change). The test is
 /// a weighted regression with weights 1/SE^2, SE = (upper - lower)/3.92, or for the
 /// `proportions` method (Fingertips' "SPC for proportions") the chi-squared test for trend on
 /// the counts with the slope of the log odds. Significant when chi-squared > 9.5495 (99.8%) and

@@ -40,6 +40,7 @@ model::IndicatorDefinition definition_for(const model::IndicatorValue& row,
 std::string compare(const RowAssessment& a, const model::IndicatorValue* benchmark,
                     const model::IndicatorDefinition& d) {
     if (!benchmark || benchmark == a.row || d.comparison == model::ComparisonMethod::none) return "Not compared";
+    if (!model::limits_for_comparison(*a.row)) return "Not compared";
     return compare_with_benchmark(a.row->value, interval_of(a.lower95, a.upper95), benchmark->value, d.polarity);
 }
 
@@ -79,7 +80,8 @@ std::vector<RowAssessment> assess_rows(const std::vector<model::IndicatorValue>&
         a.upper95 = row.upper95;
         a.compared_england = compare(a, index.find(row, model::england_area_code), d);
         const auto* england = index.find(row, model::england_area_code);
-        if (d.comparison == model::ComparisonMethod::ci95_998 && england && england != &row) {
+        if (d.comparison == model::ComparisonMethod::ci95_998 && england && england != &row &&
+            model::limits_for_comparison(row)) {
             a.compared_england_998 = compare_with_benchmark(row.value, interval_of(row.lower998, row.upper998),
                                                             england->value, d.polarity);
         }

@@ -94,6 +94,14 @@ struct IndicatorSet {
 
 inline constexpr const char* england_area_code = "E92000001";
 
+/// True when the row's limits may decide a comparison. Fingertips compares a row only on the
+/// limits it publishes ("Not compared" where it has none), so limits hwbgen worked out for a
+/// row that carries Fingertips' own verdict are shown but do not overrule it; rows without a
+/// published verdict (local KPIs) are compared on them.
+inline bool limits_for_comparison(const IndicatorValue& row) {
+    return row.lower95 && row.upper95 && !(row.limits_computed && !row.compared_england.empty());
+}
+
 /// True when the row belongs to the definition: local rows name it; Fingertips rows match by
 /// indicator id and, where the definition names one, by sex.
 inline bool row_matches(const IndicatorDefinition& d, const IndicatorValue& row) {

@@ -27,25 +27,63 @@ std::vector<std::string> lines_of(const std::string& text) {
 
 }  // namespace
 
-TEST_CASE("hwbgen agrees with Fingertips' Compared to England on every row it gives a verdict", "[e2e][indicators]") {
+TEST_CASE("hwbgen reproduces every comparison Fingertips published in a real download", "[e2e][indicators]") {
     TempProject work;
     const auto r = run_hwbgen("indicators --json " + download.string() + " --definitions " +
                                   (source_dir / "tests/fixtures/fingertips/eastmids-definitions.yaml").string(),
                               work.root);
     INFO(r.err);
     REQUIRE(r.code == 0);
+    CHECK(r.err.empty());
     const auto lines = lines_of(r.out);
     REQUIRE(lines.size() == 87);
-    size_t verdicts = 0;
+    size_t england = 0, parent = 0, trends_agreed = 0, trends_unreproducible = 0;
     for (const auto& line : lines) {
         INFO(line);
-        const std::string published = field(line, "published_compared_to_england");
-        CHECK(field(line, "compared_to_england") == published);
-        if (published != "Not compared") ++verdicts;
+        // Row by row: Better/Similar/Worse/Higher/Lower and "Not compared" alike.
+        CHECK(field(line, "compared_to_england") == field(line, "published_compared_to_england"));
+        CHECK(field(line, "compared_to_parent") == field(line, "published_compared_to_parent"));
+        england += field(line, "published_compared_to_england") != "Not compared";
+        parent += field(line, "published_compared_to_parent") != "Not compared";
+        // The download holds one period per area: a trend needs five, so only Fingertips'
+        // "Cannot be calculated" can be reproduced; its other verdicts came from its history.
         CHECK(field(line, "trend") == "Cannot be calculated");
-        CHECK(field(line, "published_trend") != "<missing>");
+        if (field(line, "published_trend") == "Cannot be calculated") {
+            ++trends_agreed;
+        } else {
+            ++trends_unreproducible;
+            CHECK(field(line, "trend_note") == "Fewer than five periods have a value, a count and a denominator.");
+        }
     }
-    CHECK(verdicts == 45);
+    CHECK(england == 45);
+    CHECK(parent == 40);
+    CHECK(trends_agreed == 54);
+    CHECK(trends_unreproducible == 33);
+}
+
+TEST_CASE("a region, whose parent is England, is not compared with its parent", "[e2e][indicators]") {
+    TempProject work;
+    const auto r = run_hwbgen("indicators --json " + download.string(), work.root);
+    REQUIRE(r.code == 0);
+    size_t regions = 0;
+    for (const auto& line : lines_of(r.out))
+        if (field(line, "area_code") == "E12000004") {
+            ++regions;
+            CHECK(field(line, "compared_to_parent") == "Not compared");
+        }
+    CHECK(regions == 7);
+}
+
+TEST_CASE("an edited header stops hwbgen indicators with the columns named", "[e2e][indicators]") {
+    TempProject work;
+    std::string text = read_file(download);
+    text.replace(text.find("Upper CI 95.0 limit"), 19, "Upper 95");
+    write_file(work.root / "edited.csv", text);
+    const auto r = run_hwbgen("indicators --json " + (work.root / "edited.csv").string(), work.root);
+    CHECK(r.code == 1);
+    CHECK(r.out.empty());
+    CHECK(r.err.find("edited.csv:1:152: error: column O is headed 'Upper 95' where Fingertips writes 'Upper CI 95.0 "
+                     "limit'") != std::string::npos);
 }
 
 TEST_CASE("without definitions, comparisons read Higher, Similar or Lower", "[e2e][indicators]") {

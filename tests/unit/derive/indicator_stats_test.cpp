@@ -361,13 +361,14 @@ TEST_CASE("a point without limits is passed over, as Fingertips passes it over",
     TrendRules rules;
     rules.needs_counts = false;
     const Trend trend = recent_trend(gap, rules);
-    CHECK(trend.verdict == "Cannot be calculated");
-    CHECK_FALSE(trend.fingertips_way);
-    CHECK(trend.note == "only 4 of the recent periods carry 95% confidence limits, and Fingertips' test needs five");
+    CHECK(trend.verdict == "Increasing");
+    CHECK(trend.fingertips_way);
+    CHECK(trend.note == "Only 4 of the recent periods have confidence limits in the download; Fingertips' trend "
+                        "test uses those alone.");
     // With an older point to take its place, the five most recent with limits are tested.
     auto longer = series({8, 10, 12, 14, 16, 18}, 1);
     longer[3].upper = std::nullopt;
-    CHECK(limits_trend(longer, Polarity::no_judgement) == "Increasing");
+    CHECK(recent_trend(longer, rules).note.empty());
 }
 
 TEST_CASE("only the five most recent points count", "[derive][trend]") {
@@ -380,7 +381,7 @@ TEST_CASE("Fingertips' rows need a count and a denominator in five periods", "[d
     const Trend trend = recent_trend(series({10, 12, 14, 16, 18}, 1), rules);
     CHECK(trend.verdict == "Cannot be calculated");
     CHECK(trend.fingertips_way);
-    CHECK(trend.note == "fewer than five periods have a value, a count and a denominator");
+    CHECK(trend.note == "Fewer than five periods have a value, a count and a denominator.");
 }
 
 TEST_CASE("Fingertips gives no trend for other value types or multi-year periods", "[derive][trend]") {
@@ -398,7 +399,7 @@ TEST_CASE("Fingertips gives no trend for other value types or multi-year periods
     rules.single_year = false;
     const Trend pooled = recent_trend(points, rules);
     CHECK(pooled.verdict == "Cannot be calculated");
-    CHECK(pooled.note == "Fingertips calculates recent trends only for single-year periods");
+    CHECK(pooled.note == "Fingertips calculates recent trends only for single-year periods.");
 }
 
 TEST_CASE("proportions compared by SPC use the chi-squared test for trend", "[derive][trend]") {
@@ -421,20 +422,32 @@ TEST_CASE("a small change in a proportion is not significant", "[derive][trend]"
 TEST_CASE("a count equal to its denominator stops the trend, as in Fingertips", "[derive][trend]") {
     const Trend trend = proportions_trend({950, 970, 980, 990, 1000}, 1000, Polarity::lower_is_better);
     CHECK(trend.verdict == "Cannot be calculated");
-    CHECK(trend.note == "a period's count equals its denominator, which Fingertips' test cannot take");
+    CHECK(trend.note == "A period's count equals its denominator, which Fingertips' trend test cannot take.");
 }
 
-TEST_CASE("limits hwbgen worked out itself are used but said not to be Fingertips' way", "[derive][trend]") {
+TEST_CASE("on Fingertips' rows only published limits count, as in Fingertips", "[derive][trend]") {
     std::vector<TrendPoint> points;
     for (double x : {100, 120, 140, 160, 180}) points.push_back(proportion_point(x, 1000));
-    points[4].published_limits = false;
     TrendRules rules;
     rules.value_type = hwbgen::model::ValueType::proportion;
-    const Trend trend = recent_trend(points, rules);
+    CHECK(recent_trend(points, rules).verdict == "Increasing");
+    CHECK(recent_trend(points, rules).note.empty());
+    for (auto& p : points) p.published_limits = false;  // worked out by hwbgen from the counts
+    const Trend none = recent_trend(points, rules);
+    CHECK(none.verdict == "No significant change");
+    CHECK(none.note == "None of the recent periods has confidence limits in the download, so Fingertips' trend "
+                       "test, which uses them, finds no significant change whatever the values do.");
+    // A local KPI's own worked-out limits do count.
+    rules.needs_counts = false;
+    CHECK(recent_trend(points, rules).verdict == "Increasing");
+}
+
+TEST_CASE("without a value type a Fingertips row's trend says it may not be Fingertips'", "[derive][trend]") {
+    std::vector<TrendPoint> points;
+    for (double x : {100, 120, 140, 160, 180}) points.push_back(proportion_point(x, 1000));
+    const Trend trend = recent_trend(points, TrendRules{});
     CHECK(trend.verdict == "Increasing");
     CHECK_FALSE(trend.fingertips_way);
-    CHECK(trend.note == "1 of the five periods tested carry no published confidence limits; hwbgen worked theirs "
-                        "out from the counts, so Fingertips' own verdict may differ");
 }
 
 TEST_CASE("local KPIs are green when they meet the target, amber when close, red otherwise", "[derive]") {
@@ -454,4 +467,27 @@ TEST_CASE("a change between reports is significant when the intervals do not ove
     CHECK(significant_change(Interval{10, 12}, Interval{13, 15}) == true);
     CHECK(significant_change(Interval{10, 12}, Interval{12, 15}) == false);
     CHECK_FALSE(significant_change(std::nullopt, Interval{13, 15}).has_value());
+}
+
+TEST_CASE("the recent trend matches what Fingertips published for real series", "[derive][trend]") {
+    // Five real series with the marker Fingertips showed (fingertips_published_trends.csv): the
+    // chi-squared test for proportions, the weighted test on a crude rate, and a series without
+    // limits, where Fingertips finds no change.
+    std::map<std::string, std::vector<Row>> cases;
+    for (const auto& row : read_reference("fingertips_published_trends.csv")) cases[row.at("case")].push_back(row);
+    REQUIRE(cases.size() == 4);
+    for (const auto& [name, rows] : cases) {
+        INFO(name);
+        REQUIRE(rows.size() == 5);
+        std::vector<TrendPoint> points;
+        for (const auto& r : rows)
+            points.push_back({*field(r, "value"), field(r, "lower95"), field(r, "upper95"), field(r, "count"),
+                              field(r, "denominator")});
+        TrendRules rules;
+        rules.value_type = rows[0].at("value_type") == "proportion" ? hwbgen::model::ValueType::proportion
+                                                                    : hwbgen::model::ValueType::crude_rate;
+        rules.method = rows[0].at("trend_method") == "proportions" ? hwbgen::model::TrendMethod::proportions
+                                                                   : hwbgen::model::TrendMethod::limits;
+        CHECK(recent_trend(points, rules).verdict == rows[0].at("published_trend"));
+    }
 }
