@@ -285,10 +285,11 @@ std::vector<TrendPoint> tested_points(const std::vector<TrendPoint>& valid, bool
 // with none finds no change whatever its values do: the reader is told.
 std::string fewer_limits_note(std::size_t tested) {
     if (tested == 0)
-        return "None of the recent periods has confidence limits in the download, so Fingertips' trend test, "
-               "which uses them, finds no significant change whatever the values do.";
+        return "None of the recent periods has confidence limits from Fingertips (any shown were worked out "
+               "by hwbgen), so Fingertips' trend test, which uses them, finds no significant change whatever "
+               "the values do.";
     return "Only " + std::to_string(tested) +
-           " of the recent periods have confidence limits in the download; Fingertips' trend test uses those "
+           " of the recent periods have confidence limits; Fingertips' trend test uses those "
            "alone.";
 }
 

@@ -191,7 +191,7 @@ TEST_CASE("a series without published limits finds no change, as Fingertips, and
     auto f = derive::indicator_figures(place, set).at(0);
     CHECK(f.trend == "No significant change");
     CHECK_FALSE(f.published_trend);
-    CHECK(f.trend_note.find("None of the recent periods has confidence limits in the download") == 0);
+    CHECK(f.trend_note.find("None of the recent periods has confidence limits from Fingertips") == 0);
     set.values.back().recent_trend = "Increasing and getting worse";
     f = derive::indicator_figures(place, set).at(0);
     CHECK(f.published_trend);

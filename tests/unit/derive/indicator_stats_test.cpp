@@ -363,7 +363,7 @@ TEST_CASE("a point without limits is passed over, as Fingertips passes it over",
     const Trend trend = recent_trend(gap, rules);
     CHECK(trend.verdict == "Increasing");
     CHECK(trend.fingertips_way);
-    CHECK(trend.note == "Only 4 of the recent periods have confidence limits in the download; Fingertips' trend "
+    CHECK(trend.note == "Only 4 of the recent periods have confidence limits; Fingertips' trend "
                         "test uses those alone.");
     // With an older point to take its place, the five most recent with limits are tested.
     auto longer = series({8, 10, 12, 14, 16, 18}, 1);
@@ -435,8 +435,9 @@ TEST_CASE("on Fingertips' rows only published limits count, as in Fingertips", "
     for (auto& p : points) p.published_limits = false;  // worked out by hwbgen from the counts
     const Trend none = recent_trend(points, rules);
     CHECK(none.verdict == "No significant change");
-    CHECK(none.note == "None of the recent periods has confidence limits in the download, so Fingertips' trend "
-                       "test, which uses them, finds no significant change whatever the values do.");
+    CHECK(none.note == "None of the recent periods has confidence limits from Fingertips (any shown were worked "
+                       "out by hwbgen), so Fingertips' trend test, which uses them, finds no significant change "
+                       "whatever the values do.");
     // A local KPI's own worked-out limits do count.
     rules.needs_counts = false;
     CHECK(recent_trend(points, rules).verdict == "Increasing");
