@@ -2,7 +2,9 @@
 // an axe-core WCAG 2.0/2.1/2.2 A or AA violation, a broken internal link, anchor or asset,
 // horizontal scrolling at 320 px wide or at 200% text size, and (on each home page) a skip
 // link that is not first, not visible on focus, or does not move focus to the main content.
-//   node check-site.js SITE_DIR
+//   node check-site.js SITE_DIR [--pages N | --min-pages N]
+// It fails too when it checked other than N pages (or fewer than N), so a build that wrote its
+// pages somewhere else cannot pass having checked nothing.
 'use strict';
 const fs = require('fs');
 const path = require('path');
@@ -122,6 +124,15 @@ async function keyboardPath(page) {
   }
   for (const url of [...external].sort()) console.log(`external link (not fetched): ${url}`);
   console.log(`${pages} pages checked, ${failures} problems`);
+  const [option, count] = [process.argv[3], Number(process.argv[4])];
+  if (option === '--pages' && pages !== count) {
+    console.log(`expected ${count} pages, found ${pages}`);
+    failures += 1;
+  }
+  if (option === '--min-pages' && pages < count) {
+    console.log(`expected at least ${count} pages, found ${pages}`);
+    failures += 1;
+  }
   await browser.close();
   server.close();
   process.exit(failures ? 1 : 0);

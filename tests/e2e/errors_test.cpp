@@ -2,6 +2,8 @@
 // the exact stderr expected. A failed build must exit 1 and leave the previous site untouched.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+
 #include "e2e_support.hpp"
 
 using namespace hwbgen::test;
@@ -16,9 +18,20 @@ std::string replace_all(std::string text, const std::string& from, const std::st
 }  // namespace
 
 TEST_CASE("each broken input gets its exact message, exit 1, and the old site is kept", "[e2e][errors]") {
+    // Counted, so an emptied or renamed folder cannot pass having checked nothing: after adding
+    // or removing a case, change this number.
+    const size_t expected_cases = 10;
+    std::vector<fs::path> cases;
     for (fs::directory_iterator it(source_dir / "tests/errors"), end; it != end; ++it) {
-        if (!fs::is_directory(it->path())) continue;
-        const fs::path case_dir = it->path();
+        INFO("every entry of tests/errors/ is a case folder: " << it->path());
+        REQUIRE(fs::is_directory(it->path()));
+        REQUIRE(fs::is_directory(it->path() / "input"));
+        REQUIRE(fs::is_regular_file(it->path() / "expected.stderr"));
+        cases.push_back(it->path());
+    }
+    REQUIRE(cases.size() == expected_cases);
+    std::sort(cases.begin(), cases.end());
+    for (const fs::path& case_dir : cases) {
         DYNAMIC_SECTION("case " << case_dir.filename().string()) {
             TempProject project;
             copy_project(project.root, {"templates"});
@@ -64,15 +77,23 @@ TEST_CASE("hostile content cannot inject markup or script", "[e2e][security]") {
     const auto r = run_hwbgen("build --quiet --root " + project.root.string(), project.root);
     INFO(r.err);
     REQUIRE(r.code == 0);
+    size_t pages = 0;
     for (const auto& [path, bytes] : read_tree(project.root / "site/minimal")) {
         if (path.find(".html") == std::string::npos) continue;
         INFO(path);
+        ++pages;
         CHECK(bytes.find("<script") == std::string::npos);
         CHECK(bytes.find("<img src=x") == std::string::npos);
         CHECK(bytes.find("<svg onload") == std::string::npos);
         CHECK(bytes.find("onerror") == std::string::npos);
         CHECK(bytes.find("javascript:") == std::string::npos);
     }
+    // Every page was searched: as many as the reviewed golden site of the same fixture holds.
+    size_t golden_pages = 0;
+    for (const auto& [path, bytes] : read_tree(source_dir / "tests/golden/minimal"))
+        golden_pages += path.find(".html") != std::string::npos;
+    CHECK(golden_pages >= 10);
+    CHECK(pages == golden_pages);
     const auto page = read_file(project.root / "site/minimal/sections/start-well/school-readiness/index.html");
     CHECK(page.find("&lt;script&gt;alert(&apos;t&apos;)&lt;/script&gt;") != std::string::npos);
 }

@@ -10,6 +10,7 @@ trap 'rm -rf "$work"' EXIT
 
 "$hwbgen" build --quiet --root "$root" --out "$work/site"
 failed=0
+checked=0
 for place in "$work"/site/*/; do
   [ -f "${place}plan-on-a-page/index.html" ] || continue  # site/assets/ holds the system page's stylesheet
   name=$(basename "$place")
@@ -22,6 +23,7 @@ for place in "$work"/site/*/; do
   read -r width height < <(pdfinfo "$pdf" | awk '/^Page size:/ {print $3, $5}')
   # pdftotext -bbox gives each word's box; its height is the type size in points.
   smallest=$(pdftotext -bbox "$pdf" - | awk -F'"' '/<word / {h = $8 - $4; if (min == "" || h < min) min = h} END {print min}')
+  checked=$((checked + 1))
   echo "$name: $pages page(s), ${width} x ${height} pt, smallest text ${smallest} pt"
   if [ "$pages" != 1 ]; then echo "FAIL: $name's plan on a page prints on $pages pages"; failed=1; fi
   if ! awk -v w="$width" -v h="$height" 'BEGIN {exit !(w > 841 && w < 843 && h > 594 && h < 596)}'; then
@@ -31,4 +33,9 @@ for place in "$work"/site/*/; do
     echo "FAIL: $name's plan on a page has text under 8 pt"; failed=1
   fi
 done
+# One plan per place under content/, so a build that wrote elsewhere cannot pass having printed none.
+places=$(find "$root/content" -mindepth 2 -maxdepth 2 -name place.yaml | wc -l)
+if [ "$checked" != "$places" ] || [ "$places" = 0 ]; then
+  echo "FAIL: printed $checked plans on a page for $places places"; failed=1
+fi
 exit $failed
