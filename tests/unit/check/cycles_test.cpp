@@ -81,21 +81,3 @@ TEST_CASE("sub-groups, PLUS groups and appendix links must exist", "[check][cycl
               cycle_path + ":9:15: error: unknown sub-group 'cpf' [did you mean 'cfp'?]\n" + cycle_path +
               ":16:13: error: unknown appendix link 'outcome-report' [did you mean 'outcomes-report'?]\n");
 }
-
-TEST_CASE("a board paper reads its sections in any order and keeps the standard order", "[load][cycles]") {
-    auto tree = test::minimal_tree();
-    tree.add(cycle_path, cycle("2023-12-07", "") +
-                             "board_paper:\n  report_of: Director of Public Health\n  title: Update\n"
-                             "  headings:\n    recommendations: Recommendation\n"
-                             "  background: [Third.]\n  purpose: [First.]\n"
-                             "  recommendations:\n    - text: 'It is recommended that:'\n      items: [a, b]\n");
-    diag::Diagnostics diags;
-    const auto place = load::load_place(tree, "testshire", diags);
-    REQUIRE(test::summary(diags).empty());
-    const auto& sections = place.cycles.at(0).paper->sections;
-    REQUIRE(sections.size() == 12);
-    CHECK(sections[0].key == "purpose");
-    CHECK(sections[1].heading == "Recommendation");
-    CHECK(sections[1].blocks.at(0).items.size() == 2);
-    CHECK(sections[2].blocks.at(0).text == "Third.");
-}

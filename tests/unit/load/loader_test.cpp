@@ -1,6 +1,5 @@
 #include <catch2/catch.hpp>
 
-#include "check/check.hpp"
 #include "load/load.hpp"
 #include "support.hpp"
 
@@ -11,14 +10,14 @@ namespace {
 const std::string section_path = "content/testshire/sections/01-best-start.yaml";
 const std::string place_path = "content/testshire/place.yaml";
 
-// Loads and checks the minimal project with one file replaced; returns every diagnostic.
+// Loads the minimal project with one file replaced; returns every diagnostic. (Checks across
+// files are tested under tests/unit/check/.)
 std::string problems_with(const std::string& path, const std::string& text) {
     auto tree = test::minimal_tree();
     tree.add(path, text);
     diag::Diagnostics diags;
-    const auto indicators = load::load_indicators(tree, diags);
-    const auto place = load::load_place(tree, "testshire", diags);
-    if (!diags.has_errors()) check::check_place(place, indicators, diags);
+    load::load_indicators(tree, diags);
+    load::load_place(tree, "testshire", diags);
     return test::summary(diags);
 }
 
@@ -82,45 +81,11 @@ TEST_CASE("text where a list belongs is a type error", "[load]") {
                          "[write each item on its own line starting with '- ']\n");
 }
 
-TEST_CASE("duplicate ids anywhere in a place are reported with the first use", "[load][check]") {
-    const auto text = replace(test::minimal_section_yaml, "id: f1001-manifesto", "id: first-1001-days");
-    CHECK(problems_with(section_path, text) ==
-          section_path + ":11:13: error: duplicate id 'first-1001-days' [it is already used at " + section_path +
-              ":6:9; every id in a place must be different]\n");
-}
-
-TEST_CASE("an unknown indicator gets a did-you-mean hint", "[load][check]") {
-    const auto text = replace(test::minimal_section_yaml, "[hpv-male]", "[hpv-males]");
-    CHECK(problems_with(section_path, text) ==
-          section_path + ":13:18: error: unknown indicator 'hpv-males' [did you mean 'hpv-male'?]\n");
-}
-
-TEST_CASE("an unknown sub-group lists the known ones", "[load][check]") {
-    const auto text = replace(test::minimal_section_yaml, "lead: cfp", "lead: children");
-    CHECK(problems_with(section_path, text) ==
-          section_path + ":4:7: error: unknown sub-group 'children' [known sub-groups: cfp]\n");
-}
-
-TEST_CASE("a sub-group covering an unknown section is reported in place.yaml", "[load][check]") {
-    const auto text = replace(test::minimal_place_yaml, "covers: [best-start]", "covers: [best-stat]");
-    CHECK(problems_with(place_path, text) ==
-          place_path + ":14:14: error: unknown section 'best-stat' [did you mean 'best-start'?]\n");
-}
-
 TEST_CASE("an unknown tier lists the allowed ones", "[load]") {
     const auto text = replace(test::minimal_section_yaml, "        text: We will write a manifesto.\n",
                               "        text: We will write a manifesto.\n        tier: dos\n");
     CHECK(problems_with(section_path, text) ==
           section_path + ":13:15: error: unknown tier 'dos' [did you mean 'do'? use one of: do, sponsor, watch]\n");
-}
-
-TEST_CASE("a section's kind must be one the place declares, or a default one", "[load][check]") {
-    const auto text = replace(test::minimal_section_yaml, "kind: life-course", "kind: lifecourse");
-    CHECK(problems_with(section_path, text) ==
-          section_path + ":3:7: error: unknown section kind 'lifecourse' [did you mean 'life-course'?]\n");
-    const auto themed = test::minimal_place_yaml + std::string("section_kinds:\n  - id: theme\n    label: Theme\n");
-    CHECK(problems_with(place_path, themed) ==
-          section_path + ":3:7: error: unknown section kind 'life-course' [known section kinds: theme]\n");
 }
 
 TEST_CASE("invalid UTF-8 is reported where it starts", "[load]") {
@@ -141,14 +106,6 @@ TEST_CASE("a file that is a list instead of fields is reported", "[load]") {
                          "[start the file with 'name: value' lines]\n");
 }
 
-TEST_CASE("every problem is reported, not just the first", "[load][check]") {
-    auto text = replace(test::minimal_section_yaml, "lead: cfp", "lead: nobody");
-    text = replace(text, "[hpv-male]", "[nothing]");
-    const auto report = problems_with(section_path, text);
-    CHECK(report.find("unknown sub-group 'nobody'") != std::string::npos);
-    CHECK(report.find("unknown indicator 'nothing'") != std::string::npos);
-}
-
 TEST_CASE("every loading problem is reported, across files", "[load]") {
     auto tree = test::minimal_tree();
     tree.add(section_path, replace(test::minimal_section_yaml, "    success:", "    succes:"));
@@ -159,13 +116,6 @@ TEST_CASE("every loading problem is reported, across files", "[load]") {
     CHECK(report.find(section_path + ":8:5: error: unknown field 'succes'") != std::string::npos);
     CHECK(report.find(place_path + ":7:1: error: unknown field 'visoin' [did you mean 'vision'?]") != std::string::npos);
     CHECK(report.find(place_path + ":1:1: error: missing required field 'vision'") != std::string::npos);
-}
-
-TEST_CASE("ids must be slugs", "[check]") {
-    const auto text = replace(test::minimal_section_yaml, "id: best-start", "id: Best Start");
-    CHECK(problems_with(section_path, text).find(
-              ":1:5: error: invalid section id 'Best Start' [use lower-case letters, digits and hyphens, "
-              "e.g. 'early-years']") != std::string::npos);
 }
 
 TEST_CASE("a success measure may carry sub-points", "[load]") {
