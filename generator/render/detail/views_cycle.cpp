@@ -249,8 +249,14 @@ void set_overall(View& v, const derive::CycleProgress& progress) {
 std::string long_date(const std::string& iso) {
     static const char* const months[] = {"January", "February", "March",     "April",   "May",      "June",
                                          "July",    "August",   "September", "October", "November", "December"};
-    if (iso.size() != 10) return iso;
+    // Anything but yyyy-mm-dd with a real month is shown as written: never an index out of range.
+    const auto digits = [&](size_t at, size_t n) {
+        return iso.find_first_not_of("0123456789", at) >= at + n;
+    };
+    if (iso.size() != 10 || iso[4] != '-' || iso[7] != '-' || !digits(0, 4) || !digits(5, 2) || !digits(8, 2))
+        return iso;
     const int month = std::stoi(iso.substr(5, 2)), day = std::stoi(iso.substr(8, 2));
+    if (month < 1 || month > 12) return iso;
     return std::to_string(day) + " " + months[month - 1] + " " + iso.substr(0, 4);
 }
 
