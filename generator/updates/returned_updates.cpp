@@ -171,7 +171,7 @@ const derive::Item* RowReader::find_item(int row, const std::string& id) {
 }
 
 std::string RowReader::checked_text(int row, const Row& cells, Field field, const std::string& group) {
-    const std::string text = value(cells, field, group);
+    std::string text = value(cells, field, group);
     const TextProblem p = text_problem(text);
     if (!p.message.empty()) error(row, field, p.message, p.hint, group);
     return text;
@@ -204,6 +204,7 @@ std::optional<model::Update> RowReader::update_of(int row, const Row& cells, con
         error(row, Field::rating, "no rating for '" + item.id + "'", "choose one of: " + allowed_ratings());
     else if (!parse_rating(rating, u.rag)) {
         std::vector<std::string> words;
+        words.reserve(model::rag_count);
         for (int r = 0; r < model::rag_count; ++r) words.push_back(model::rag_label(model::Rag(r)));
         const std::string close = diag::did_you_mean(rating, words);
         error(row, Field::rating, "unknown rating '" + shown(rating) + "'",

@@ -118,6 +118,7 @@ std::vector<std::string> Writer::instruction_lines() const {
             " commitments and projects of " + place.strategy.title + " that " + r_.owner->name +
             " leads. Please say how each one is going, for the " + place.board + " meeting in " +
             month_of(r_.cycle) + ".",
+        // NOLINTNEXTLINE(bugprone-suspicious-missing-comma): one paragraph, written over two lines
         "Go to the Updates sheet. Each row is one commitment or project. The grey columns show what "
         "was reported last time, for you to read; they cannot be changed. Type in the white columns.",
         "Rating: choose one from the list in the cell: " + ratings + ".",
@@ -148,7 +149,8 @@ void Writer::instructions(lxw_worksheet* ws) {
     worksheet_set_row(ws, 0, 24, nullptr);
     lxw_row_t row = 2;
     for (const auto& line : instruction_lines()) {
-        worksheet_set_row(ws, row, 16.0 * double(1 + line.size() / 80), nullptr);
+        const size_t wrapped_lines = 1 + line.size() / 80;  // whole lines of about 80 characters
+        worksheet_set_row(ws, row, 16.0 * double(wrapped_lines), nullptr);
         text(ws, row++, 0, line, f_.paragraph);
     }
     worksheet_protect(ws, nullptr, nullptr);

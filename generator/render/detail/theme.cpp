@@ -187,7 +187,7 @@ std::string Theme::render(const std::string& name, const View& view, diag::Diagn
     }
     if (!it->second.compiled->is_valid()) return {};
     PartialContext ctx(&view, &partials_);
-    const std::string out = it->second.compiled->render(ctx);
+    std::string out = it->second.compiled->render(ctx);
     if (!it->second.compiled->is_valid())
         diags.error({it->second.path, 0, 0}, "template error: " + it->second.compiled->error_message());
     return out;

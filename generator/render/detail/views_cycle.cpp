@@ -66,6 +66,7 @@ View rag_table(const std::string& caption, const std::string& group_label, const
 
 std::string rag_chart(const model::Cycle& cycle, const derive::RagCounts& counts) {
     std::vector<Bar> bars;
+    bars.reserve(model::rag_count);
     for (int r = 0; r < model::rag_count; ++r)
         bars.push_back({model::rag_label(model::Rag(r)), counts.by_rag[size_t(r)],
                         std::string("rag-") + model::rag_id(model::Rag(r))});
