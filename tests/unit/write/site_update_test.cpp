@@ -202,6 +202,7 @@ TEST_CASE("files added to a staged entry after staging keep their inode too when
         fs::path staged;
         for (fs::directory_iterator it(out.path), end; it != end; ++it)
             if (it->path().filename().string().rfind(".hwbgen-work-", 0) == 0) staged = it->path() / "new/p";
+        REQUIRE_FALSE(staged.empty());  // the one work folder was found
         std::ofstream((staged / "paper.pdf").string()) << "pdf bytes";
         std::ofstream((staged / "changing.txt").string()) << "round " << round;
         REQUIRE(update->commit(*out.folder, diags, refused));
