@@ -124,7 +124,8 @@ std::string problems_page(const std::vector<PreviewProblem>& problems, bool bloc
     out += "<h1>" + title + "</h1>\n";
     if (errors && blocked)
         out += "<p>This page cannot be shown until the content is fixed. Each problem below names the file, "
-               "the line and the column. Fix it and save the file: this page changes by itself.</p>\n";
+               "the line and the column. Fix it and save the file: this page changes by itself.</p>\n"
+               "<p><a href=\"/_hwbgen/problems\">See the problems of the whole site</a></p>\n";
     else if (errors)
         out += "<p>The site cannot be built until these are fixed. Save the file after each fix: the preview "
                "rebuilds by itself.</p>\n";
