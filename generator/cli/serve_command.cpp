@@ -4,7 +4,9 @@
 #include <pthread.h>
 #include <signal.h>
 
+#include <atomic>
 #include <cerrno>
+#include <chrono>
 #include <cstring>
 #include <ostream>
 #include <thread>
@@ -190,16 +192,22 @@ int run_serve(const ServeOptions& options, std::ostream& out, std::ostream& err)
         for (auto changed = watcher.wait(quiet_ms); !changed.empty(); changed = watcher.wait(quiet_ms))
             site.rebuild(changed);
     });
+    std::atomic<bool> listening_ended{false};
     std::thread stopping([&] {
         int signal = 0;
         sigwait(&signals, &signal);
         site.stop();
         watcher.stop();
-        server.stop();
+        // Ctrl-C may come before the server has started listening, when stop() does nothing yet.
+        while (!listening_ended) {
+            server.stop();
+            std::this_thread::sleep_for(std::chrono::milliseconds(20));
+        }
     });
     out << "serving the preview at http://" << (options.host.find(':') != std::string::npos ? "[" + options.host + "]" : options.host)
         << ":" << port << "/ (press Ctrl-C to stop)\n" << std::flush;
     server.listen_after_bind();
+    listening_ended = true;
     if (!site.stopped()) kill(getpid(), SIGTERM);  // the server ended by itself: end the stopping thread
     stopping.join();
     watching.join();
