@@ -87,11 +87,23 @@ void check_page_names(const model::Place& place, diag::Diagnostics& diags) {
     static const std::set<std::string> reserved = {"assets",   "sections",      "indicators", "glossary",
                                                    "foreword", "principles",    "subgroups",  "timetable",
                                                    "accessibility", "reports", "board-papers", "easy-read",
-                                                   "plan-on-a-page", "about-data", "contacts"};
+                                                   "plan-on-a-page", "about-data", "contacts",
+                                                   "search", "strategy", "data", "pagefind"};
     for (const auto& page : place.pages)
         if (reserved.count(page.id))
             diags.error(page.pos, "page id '" + page.id + "' is used by the site itself",
                         "choose another id, e.g. 'our-" + page.id + "'");
+}
+
+// site_url becomes every page's canonical link and the sitemap's addresses: a web address only.
+void check_site_url(const model::Place& place, diag::Diagnostics& diags) {
+    const std::string& url = place.site_url;
+    if (url.empty()) return;
+    const bool web = url.rfind("https://", 0) == 0 || url.rfind("http://", 0) == 0;
+    const bool plain = url.find_first_of(" \t\r\n\"'<>`\\") == std::string::npos;
+    if (!web || !plain || url.find("://") + 3 >= url.size())
+        diags.error(place.pos, "site_url '" + url + "' is not a web address",
+                    "write the address where the site is published, e.g. https://example.org/jhws");
 }
 
 void check_glossary(const model::Place& place, diag::Diagnostics& diags) {
@@ -108,6 +120,7 @@ void check_place(const model::Place& place, const model::IndicatorSet& indicator
     register_ids(place, diags);
     check_references(place, indicators, diags);
     check_page_names(place, diags);
+    check_site_url(place, diags);
     check_glossary(place, diags);
     // Cycles refer to the strategy's ids: with those broken, every update would be reported too.
     if (diags.error_count() == errors_before) {

@@ -56,6 +56,8 @@ int main(int argc, char** argv) {
     build->add_option("--wait", build_options.wait_seconds,
                       "Seconds to wait for another build into the same output folder to finish")
         ->capture_default_str();
+    build->add_flag("!--no-pdf", build_options.pdf, "Skip printing the PDFs (quicker; pages then link to none)");
+    build->add_flag("!--no-search", build_options.search, "Skip the search index (the search page still lists every page)");
     auto* check = app.add_subcommand("check", "Check the content without building anything");
     add_common(*check, check_options);
 

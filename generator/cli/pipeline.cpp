@@ -1,6 +1,7 @@
 #include "cli/pipeline.hpp"
 
 #include "cli/diagnostics_output.hpp"
+#include "cli/publish_steps.hpp"
 
 #include <stdlib.h>
 
@@ -61,12 +62,17 @@ void prepare_place(const load::ContentTree& tree, const SharedInputs& shared, co
                    const BuildOptions& options, write::SiteUpdate* update, PlaceResult& r) {
     try {
         PlaceBuild built;
-        build_place(tree, shared, id, options.check_only, nullptr, built);
+        render::RenderOptions render_options;
+        render_options.pdfs = options.steps && options.steps->pdfs;
+        build_place(tree, shared, id, options.check_only, nullptr, built, render_options);
         r.diags = std::move(built.diags);
         r.place = std::move(built.place);
         r.figures = std::move(built.figures);
         r.file_count = built.files.size();
         if (!r.diags.has_errors() && !options.check_only) update->stage_folder(id, built.files, r.diags);
+        // PDFs and the search index are made from the staged site, so a failure publishes nothing.
+        if (!r.diags.has_errors() && !options.check_only && options.steps)
+            finish_staged_place(*options.steps, update->staged_folder(id), r.place, built.print_jobs, r.diags);
     } catch (...) {
         r.failure = std::current_exception();
     }
@@ -227,6 +233,11 @@ int run_build(const BuildOptions& given, std::ostream& out, std::ostream& err) {
     bool refused = false;
     SharedInputs shared;
     load_shared(tree, known, shared, diags);
+    PublishSteps steps;
+    if (!options.check_only) {
+        steps = find_publish_steps(options.pdf, options.search, HWBGEN_PAGEFIND_DIR, diags);
+        options.steps = &steps;
+    }
     if (!diags.has_errors() || options.check_only) {
         write::SiteUpdate* update = output.update ? &*output.update : nullptr;
         const auto results = build_places(tree, shared, places, options, update);

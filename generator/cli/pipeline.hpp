@@ -14,6 +14,9 @@ struct BuildOptions {
     bool quiet = false;
     unsigned jobs = 0;  ///< places processed at once; 0: one per processor core
     unsigned wait_seconds = 600;  ///< how long to wait for another build into the same output folder
+    bool pdf = true;     ///< print each place's PDFs (needs chromium); --no-pdf skips them
+    bool search = true;  ///< build each place's search index (needs Pagefind); --no-search skips it
+    const struct PublishSteps* steps = nullptr;  ///< set by run_build: what those can run
 };
 
 /// Exit codes users and scripts rely on: 2 also for an output folder hwbgen refuses (one it did not

@@ -42,7 +42,8 @@ void load_shared(const load::ContentTree& tree, const std::vector<std::string>& 
 }
 
 void build_place(const load::ContentTree& tree, const SharedInputs& shared, const std::string& id,
-                 bool check_only, load::ParseCache* cache, PlaceBuild& out) {
+                 bool check_only, load::ParseCache* cache, PlaceBuild& out,
+                 const render::RenderOptions& render_options) {
     out.place = load::load_place(tree, id, out.diags, cache);
     if (!out.diags.has_errors()) {
         check::check_place(out.place, shared.indicators, out.diags);
@@ -50,7 +51,7 @@ void build_place(const load::ContentTree& tree, const SharedInputs& shared, cons
     }
     if (out.diags.has_errors() || check_only || !shared.index) return;
     out.figures = derive::indicator_figures(out.place, shared.indicators, *shared.index);
-    out.files = render::render_place(tree, out.place, out.figures, out.diags);
+    out.files = render::render_place(tree, out.place, out.figures, out.diags, render_options, &out.print_jobs);
 }
 
 }  // namespace hwbgen::cli

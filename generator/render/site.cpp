@@ -4,8 +4,10 @@
 
 #include "render/abbreviations.hpp"
 #include "render/docx.hpp"
+#include "render/detail/plumbing.hpp"
 #include "render/detail/theme.hpp"
 #include "render/detail/views.hpp"
+#include "render/detail/whole_document.hpp"
 
 namespace hwbgen::render {
 
@@ -26,6 +28,11 @@ struct PageSpec {
     std::vector<Link> crumbs;  ///< ancestors, home first
     bool example = false;      ///< built from made-up figures: the page says so
     std::string docx_date{};   ///< set for pages also written as a Word document: its date
+    std::string file{};        ///< set for a page written as dir + file alone (404.html), no twin
+    std::string pdf{};         ///< a PDF the page links to, relative to the place's root
+    bool prints = false;       ///< the PDF is printed from this page
+    std::string pdf_label{};   ///< what the PDF is, for its download link
+    std::vector<std::pair<size_t, int>> parts{};  ///< a whole document: its pages and their levels
 };
 
 // A page also written as a Word document.
@@ -55,9 +62,9 @@ View links_view(const std::vector<Link>& links, const std::string& current, cons
     return list;
 }
 
-std::string base_url(std::string url) {
-    if (url.back() != '/') url += '/';
-    return url;
+// The page a page sits under, for search results and the list of every page.
+std::string section_of(const PageSpec& page) {
+    return page.crumbs.size() > 1 ? page.crumbs.back().title : "";
 }
 
 std::vector<Link> main_nav(const model::Place& place) {
@@ -151,7 +158,59 @@ std::vector<PageSpec> page_specs(const SiteContext& ctx) {
     }
     add_cycle_pages(ctx, pages);
     pages.push_back({"accessibility/", "accessibility", "Accessibility statement", accessibility_view(ctx), {home}});
+    pages.push_back({"", "not-found", "Page not found", View(View::type::object), {home}, false, "", "404.html"});
     return pages;
+}
+
+// The whole strategy and the whole Easy Read plan, each one page made of the others in reading
+// order, so each prints as one PDF.
+void add_whole_documents(const model::Place& place, std::vector<PageSpec>& pages) {
+    const Link home{"Home", ""};
+    PageSpec strategy{"strategy/", "document", "The whole strategy", View(View::type::object), {home}};
+    PageSpec easy_read{"easy-read/whole/", "document", "The whole Easy Read plan", View(View::type::object),
+                       {home, {"Easy Read", "easy-read/"}}};
+    for (size_t i = 0; i < pages.size(); ++i) {
+        const auto& kind = pages[i].kind;
+        if (kind == "foreword" || kind == "section" || kind == "principles" || kind == "page")
+            strategy.parts.push_back({i, 1});
+        if (kind == "priority") strategy.parts.push_back({i, 2});
+        if (kind == "easy-read" || kind == "easy-read-section") easy_read.parts.push_back({i, 1});
+    }
+    pages.push_back(std::move(strategy));
+    if (!place.easy_read.empty()) pages.push_back(std::move(easy_read));
+}
+
+// Which pages link to a PDF and which are printed to one.
+void link_documents(const model::Place& place, std::vector<PageSpec>& pages) {
+    for (auto& page : pages) {
+        const auto set = [&](const std::string& pdf, bool prints, const char* label) {
+            page.pdf = pdf;
+            page.prints = prints;
+            page.pdf_label = label;
+        };
+        if (page.kind == "home") set("strategy/strategy.pdf", false, "the whole strategy");
+        if (page.dir == "strategy/") set("strategy/strategy.pdf", true, "the whole strategy");
+        if (page.kind == "plan") set("plan-on-a-page/plan-on-a-page.pdf", true, "the plan on a page");
+        if (page.kind == "easy-read") set("easy-read/whole/easy-read.pdf", false, "the Easy Read plan");
+        if (page.dir == "easy-read/whole/") set("easy-read/whole/easy-read.pdf", true, "the Easy Read plan");
+        if (page.kind == "board-paper") set(page.dir + "board-paper.pdf", true, "this board paper");
+        if (page.kind != "report") continue;
+        for (const auto& c : place.cycles)
+            if (c.annual && report_url(c) == page.dir) set(page.dir + "annual-report.pdf", true, "this annual report");
+    }
+}
+
+// PDFs carry a fixed date, so the same content prints the same bytes: the newest meeting's.
+std::string document_date(const model::Place& place) {
+    return place.cycles.empty() ? "2000-01-01" : place.cycles.back().date;
+}
+
+// The search page lists every page, so a reader without JavaScript still finds any of them.
+void add_search_page(std::vector<PageSpec>& pages) {
+    std::vector<PageEntry> entries;
+    for (const auto& p : pages)
+        if (p.file.empty()) entries.push_back({p.title, p.dir, section_of(p)});
+    pages.push_back({"search/", "search", "Search", search_view(entries), {{"Home", ""}}});
 }
 
 // Template sections that render nothing leave blank lines; Markdown needs at most one in a row.
@@ -182,15 +241,17 @@ public:
           abbreviations_(abbreviations(place)) {}
 
     void render(PageSpec& page, std::vector<OutputFile>& out) {
-        const std::string root = root_for(page.dir);
+        // The 404 page is served at any depth, so with a known address its links are absolute.
+        const std::string root = !page.file.empty() && !place_.site_url.empty() ? site_path(place_.site_url)
+                                                                                : root_for(page.dir);
         page.view.set("root", root);
-        page.view.set("title", page.title);
-        page.view.set("place_name", place_.name);
-        page.view.set("board", place_.board);
-        page.view.set("strategy_title", place_.strategy.title);
-        page.view.set("strategy_years", place_.strategy.years);
+        set_common(page.view, page.title);
         std::string html = theme_.render("html/" + page.kind, page.view, diags_);
         if (page.kind != "glossary") html = mark_abbreviations(html, abbreviations_);
+        if (!page.file.empty()) {
+            out.push_back({page.dir + page.file, theme_.render("html/layout", layout(page, root, html), diags_)});
+            return;
+        }
         const std::string md = theme_.render("markdown/" + page.kind, page.view, diags_);
         if (!page.docx_date.empty())
             documents_.push_back({page.dir + "board-paper.docx", tidy_markdown(md), page.docx_date});
@@ -209,16 +270,39 @@ public:
         return it->second;
     }
 
+    /// Fills a whole document's view with its parts, rendered for its folder.
+    void assemble(PageSpec& whole, std::vector<PageSpec>& pages) {
+        const std::string root = root_for(whole.dir);
+        std::vector<DocumentPart> parts;
+        for (const auto& [index, level] : whole.parts) {
+            PageSpec& part = pages[index];
+            part.view.set("root", root);
+            set_common(part.view, part.title);
+            const std::string anchor = "part-" + std::to_string(parts.size() + 1);
+            const std::string html = theme_.render("html/" + part.kind, part.view, diags_);
+            parts.push_back({part.title, anchor, level, prefix_ids(shift_headings(html, level), anchor)});
+        }
+        whole.view = whole_document_view(parts);
+    }
+
     /// Markdown of the pages that are also Word documents, with the documents' paths.
     const std::vector<Document>& documents() const { return documents_; }
 
 private:
+    void set_common(View& v, const std::string& title) const {
+        v.set("title", title);
+        v.set("place_name", place_.name);
+        v.set("board", place_.board);
+        v.set("strategy_title", place_.strategy.title);
+        v.set("strategy_years", place_.strategy.years);
+    }
+
     View layout(const PageSpec& page, const std::string& root, const std::string& content) {
         View v;
         v.set("title", page.title);
         v.set("root", root);
         v.set("content", content);
-        v.set("is_home", page.dir.empty());
+        v.set("is_home", page.dir.empty() && page.file.empty());
         v.set("kind", page.kind);
         v.set("example", page.example);
         v.set("own_title", !page.docx_date.empty());  // a board paper has its own title block
@@ -231,7 +315,14 @@ private:
         v.set("footer_nav", cached_links(footer_, page.dir, root));
         v.set("crumbs", links_view(page.crumbs, page.dir, root));
         v.set("has_crumbs", !page.crumbs.empty());
-        set_text(v, "canonical", place_.site_url.empty() ? "" : base_url(place_.site_url) + page.dir);
+        const bool indexed = !place_.site_url.empty() && page.file.empty();
+        set_text(v, "canonical", indexed ? base_url(place_.site_url) + page.dir : "");
+        set_text(v, "description", page_description(place_));
+        v.set("noindex", !page.file.empty());
+        set_text(v, "pdf", page.pdf);
+        v.set("pdf_label", page.pdf_label);
+        v.set("searchable", page.file.empty() && page.kind != "search" && page.kind != "document");
+        set_text(v, "section", section_of(page));
         return v;
     }
 
@@ -272,18 +363,36 @@ void write_documents(const load::ContentTree& tree, const model::Place& place, c
 
 std::vector<OutputFile> render_place(const load::ContentTree& tree, const model::Place& place,
                                      const std::vector<derive::IndicatorFigure>& figures,
-                                     diag::Diagnostics& diags) {
+                                     diag::Diagnostics& diags, const RenderOptions& options,
+                                     std::vector<PrintJob>* jobs) {
     std::vector<OutputFile> out;
     const Theme theme(tree, place.id, diags);
     if (diags.has_errors()) return out;
     const SiteContext ctx{place, figures};
     auto pages = page_specs(ctx);
+    add_whole_documents(place, pages);
+    if (options.pdfs) link_documents(place, pages);
+    add_search_page(pages);
     PageRenderer renderer(theme, place, diags);
+    for (auto& page : pages)
+        if (!page.parts.empty()) renderer.assemble(page, pages);
     for (auto& page : pages) renderer.render(page, out);
+    if (jobs)
+        for (const auto& page : pages)
+            if (page.prints)
+                jobs->push_back({page.dir + "index.html", page.pdf,
+                                 page.docx_date.empty() ? document_date(place) : page.docx_date});
     write_documents(tree, place, renderer.documents(), out, diags);
     for (const auto& f : figures)
         if (f.latest) out.push_back({indicator_url(*f.definition) + "data.csv", indicator_csv(f)});
     for (const auto& asset : theme.assets()) out.push_back({"assets/" + asset.path, asset.bytes});
+    if (!place.site_url.empty()) {
+        std::vector<std::string> dirs;
+        for (const auto& page : pages)
+            if (page.file.empty()) dirs.push_back(page.dir);
+        out.push_back({"sitemap.xml", sitemap_xml(base_url(place.site_url), dirs)});
+        out.push_back({"robots.txt", robots_txt(base_url(place.site_url))});
+    }
     return out;
 }
 

@@ -16,10 +16,22 @@ struct OutputFile {
     std::string bytes;
 };
 
+/// A page of the built site to be printed as a PDF once the site is written.
+struct PrintJob {
+    std::string page;  ///< the HTML page, relative to the place's output folder
+    std::string pdf;   ///< the PDF, relative to the place's output folder
+    std::string date;  ///< yyyy-mm-dd: the PDF's creation and modification date
+};
+
+struct RenderOptions {
+    bool pdfs = false;  ///< PDFs will be printed: pages link to them
+};
+
 /// Renders the place with its theme (templates/ and content/<place>/templates/). Template
 /// problems go to `diags`. Files come back in a stable order.
 std::vector<OutputFile> render_place(const load::ContentTree& tree, const model::Place& place,
                                      const std::vector<derive::IndicatorFigure>& figures,
-                                     diag::Diagnostics& diags);
+                                     diag::Diagnostics& diags, const RenderOptions& options = {},
+                                     std::vector<PrintJob>* jobs = nullptr);
 
 }  // namespace hwbgen::render

@@ -38,6 +38,9 @@ public:
     /// different names. On failure nothing of it stays and the problem goes to `diags`.
     bool stage_folder(const std::string& name, const std::vector<render::OutputFile>& files, diag::Diagnostics& diags);
 
+    /// Where the entry `name` is staged, for steps that add to it before the commit (PDFs, search).
+    std::string staged_folder(const std::string& name) const { return work_ + "/new/" + name; }
+
     /// Writes files that sit beside the places' folders (the system page, its stylesheet), each
     /// top-level name (index.html, assets/ ...) as an entry of its own.
     bool stage_files(const std::vector<render::OutputFile>& files, diag::Diagnostics& diags);

@@ -140,6 +140,12 @@ TEST_CASE("without pandoc the build says so and still writes HTML and Markdown",
     const int status = std::system(command.c_str());
     CHECK(WEXITSTATUS(status) == 0);
     CHECK(read_file(err).find("pandoc is not installed") != std::string::npos);
+    // Nor is chromium there: one warning for the build, and no page links to a PDF.
+    const std::string warned = read_file(err);
+    const size_t first = warned.find("warning: PDFs were not written: chromium");
+    CHECK(first != std::string::npos);
+    CHECK(warned.find("PDFs were not written", first + 20) == std::string::npos);
+    CHECK(read_file(project.root / "site/minimal/index.html").find(".pdf\"") == std::string::npos);
     CHECK(fs::exists(project.root / "site/minimal/board-papers/2024-06/index.html"));
     CHECK(fs::exists(project.root / "site/minimal/board-papers/2024-06/index.md"));
     CHECK(!fs::exists(project.root / "site/minimal/board-papers/2024-06/board-paper.docx"));

@@ -55,12 +55,15 @@ struct RunResult {
 };
 
 /// Runs hwbgen with `args`; its output is caught in files outside `work` (which may be the output
-/// folder, where hwbgen writes only into a folder it made or an empty one).
-inline RunResult run_hwbgen(const std::string& args, const fs::path& work) {
+/// folder, where hwbgen writes only into a folder it made or an empty one). Builds skip PDFs and
+/// the search index (chromium and Pagefind take seconds a place) unless `publish` is set.
+inline RunResult run_hwbgen(const std::string& args, const fs::path& work, bool publish = false) {
     (void)work;
     const fs::path base = fs::temp_directory_path() / fs::unique_path("hwbgen-run-%%%%-%%%%-%%%%");
     const fs::path out = base.string() + ".stdout", err = base.string() + ".stderr";
-    const std::string command = std::string(HWBGEN_BINARY) + " " + args + " > " + out.string() + " 2> " + err.string();
+    const bool build = args.rfind("build", 0) == 0;
+    const std::string quick = build && !publish ? " --no-pdf --no-search" : "";
+    const std::string command = std::string(HWBGEN_BINARY) + " " + args + quick + " > " + out.string() + " 2> " + err.string();
     const int status = std::system(command.c_str());
     RunResult r{WIFEXITED(status) ? WEXITSTATUS(status) : -1, read_file(out), read_file(err)};
     fs::remove(out);

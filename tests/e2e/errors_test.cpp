@@ -78,10 +78,12 @@ TEST_CASE("hostile content cannot inject markup or script", "[e2e][security]") {
     INFO(r.err);
     REQUIRE(r.code == 0);
     size_t pages = 0;
-    for (const auto& [path, bytes] : read_tree(project.root / "site/minimal")) {
+    for (const auto& [path, written] : read_tree(project.root / "site/minimal")) {
         if (path.find(".html") == std::string::npos) continue;
         INFO(path);
         ++pages;
+        // The search page's own script is the one script the theme brings.
+        const auto bytes = replace_all(written, "<script src=\"../assets/search.js\" defer></script>", "");
         CHECK(bytes.find("<script") == std::string::npos);
         CHECK(bytes.find("<img src=x") == std::string::npos);
         CHECK(bytes.find("<svg onload") == std::string::npos);
