@@ -103,7 +103,9 @@ bool print_one(const std::string& place_dir, const render::PrintJob& job, const 
          "--disable-extensions", "--disable-sync", "--no-first-run", "--disable-component-update",
          "--host-resolver-rules=MAP * ~NOTFOUND", "--proxy-server=127.0.0.1:9", "--user-data-dir=" + dir + "/profile",
          "--no-pdf-header-footer", "--generate-pdf-document-outline", "--print-to-pdf=" + dir + "/raw.pdf", url},
-        print_timeout);
+        print_timeout, "",
+        // Chromium keeps caches and crash reports under the home folder: give it the scratch one.
+        {"HOME=" + dir, "XDG_CONFIG_HOME=" + dir + "/config", "XDG_CACHE_HOME=" + dir + "/cache"});
     if (read_bytes(dir + "/raw.pdf").empty()) {
         error = printed.timed_out ? "chromium took too long" : "chromium printed nothing";
         return false;

@@ -50,7 +50,21 @@ std::string find_program(const std::string& name) {
     return "";
 }
 
-ProgramRun run_program(const std::vector<std::string>& args, int timeout_seconds, const std::string& stdout_path) {
+// hwbgen's environment with the variables `env` names replaced.
+std::vector<std::string> environment(const std::vector<std::string>& env) {
+    std::vector<std::string> all = env;
+    for (char** e = environ; *e; ++e) {
+        const std::string var = *e;
+        bool replaced = false;
+        for (const auto& given : env)
+            replaced = replaced || var.compare(0, given.find('=') + 1, given, 0, given.find('=') + 1) == 0;
+        if (!replaced) all.push_back(var);
+    }
+    return all;
+}
+
+ProgramRun run_program(const std::vector<std::string>& args, int timeout_seconds, const std::string& stdout_path,
+                       const std::vector<std::string>& env) {
     ProgramRun run;
     int pipe_fds[2];
     if (args.empty() || pipe2(pipe_fds, O_CLOEXEC) != 0) return run;
@@ -70,8 +84,12 @@ ProgramRun run_program(const std::vector<std::string>& args, int timeout_seconds
     std::vector<char*> argv;
     for (auto& a : copy) argv.push_back(a.data());
     argv.push_back(nullptr);
+    std::vector<std::string> env_strings = environment(env);
+    std::vector<char*> envp;
+    for (auto& e : env_strings) envp.push_back(e.data());
+    envp.push_back(nullptr);
     pid_t pid = 0;
-    const int spawned = posix_spawn(&pid, argv[0], &actions, &attr, argv.data(), environ);
+    const int spawned = posix_spawn(&pid, argv[0], &actions, &attr, argv.data(), envp.data());
     posix_spawn_file_actions_destroy(&actions);
     posix_spawnattr_destroy(&attr);
     close(pipe_fds[1]);

@@ -20,9 +20,10 @@ struct ProgramRun {
 
 /// Runs `args[0]` with `args` in its own process group, with standard input closed and output
 /// captured, killing the whole group after `timeout_seconds`. `stdout_path`, when given,
-/// receives standard output instead (stderr is still captured).
+/// receives standard output instead (stderr is still captured). `env` ("NAME=value") replaces
+/// those variables of hwbgen's environment.
 ProgramRun run_program(const std::vector<std::string>& args, int timeout_seconds,
-                       const std::string& stdout_path = "");
+                       const std::string& stdout_path = "", const std::vector<std::string>& env = {});
 
 /// A scratch folder under $TMPDIR (or /tmp), removed with everything in it when destroyed.
 class ScratchFolder {
