@@ -3,6 +3,8 @@
 #include <boost/filesystem.hpp>
 #include <cctype>
 #include <fstream>
+#include <map>
+#include <set>
 #include <sstream>
 
 #include "write/run_program.hpp"
@@ -134,6 +136,30 @@ bool print_one(const std::string& place_dir, const render::PrintJob& job, const 
     return true;
 }
 
+// The tag tree names its elements after DOM node numbers ("(node00000362)"), which shift with
+// things outside the page (the folder's path). Numbered by rank instead, in the same order, the
+// names stay sorted as the ID tree needs and the same page gives the same names.
+void renumber_structure_ids(std::string& pdf) {
+    static const std::string key = "(node";
+    const auto id_at = [&](size_t at) -> long {
+        if (at + key.size() + 9 > pdf.size() || pdf[at + key.size() + 8] != ')') return -1;
+        for (size_t i = 0; i < 8; ++i)
+            if (!std::isdigit(static_cast<unsigned char>(pdf[at + key.size() + i]))) return -1;
+        return std::stol(pdf.substr(at + key.size(), 8));
+    };
+    std::set<long> ids;
+    for (size_t at = pdf.find(key); at != std::string::npos; at = pdf.find(key, at + 1))
+        if (const long id = id_at(at); id >= 0) ids.insert(id);
+    std::map<long, long> rank;
+    for (const long id : ids) rank.emplace(id, static_cast<long>(rank.size()) + 1);
+    for (size_t at = pdf.find(key); at != std::string::npos; at = pdf.find(key, at + 1)) {
+        const long id = id_at(at);
+        if (id < 0) continue;
+        std::string digits = std::to_string(rank[id]);
+        pdf.replace(at + key.size(), 8, std::string(8 - digits.size(), '0') + digits);
+    }
+}
+
 }  // namespace
 
 std::string PrintTools::missing() const {
@@ -160,6 +186,7 @@ void fix_pdf_dates(std::string& pdf, const std::string& date) {
         for (size_t at = pdf.find(k); at != std::string::npos; at = pdf.find(k, at + 1))
             if (at + k.size() + 14 <= pdf.size()) pdf.replace(at + k.size(), 14, digits);
     }
+    renumber_structure_ids(pdf);
     // Chromium's random document id would otherwise seed qpdf's deterministic one.
     const size_t id = pdf.rfind("/ID [<");
     const size_t end = id == std::string::npos ? id : pdf.find(']', id);
