@@ -14,7 +14,8 @@ namespace {
 const char* const kinds[] = {"home",     "plan",           "foreword",    "section",   "priority",
                              "page",     "indicators",     "indicator",   "principles", "subgroups",
                              "timetable", "glossary",      "about-data",  "easy-read", "easy-read-section",
-                             "reports",  "report",         "outcomes-report", "board-paper", "accessibility"};
+                             "reports",  "report",         "outcomes-report", "board-paper", "accessibility",
+                             "not-found", "document", "search"};
 
 load::MemoryTree site_tree() {
     auto tree = test::minimal_tree();
@@ -62,6 +63,9 @@ TEST_CASE("every page of a place comes as HTML with a Markdown twin, in a stable
         expected.push_back(p + "index.html");
         expected.push_back(p + "index.md");
     }
+    // The 404 page (no twin), the whole strategy on one page, and the search page listing all.
+    for (const char* extra : {"404.html", "strategy/index.html", "strategy/index.md", "search/index.html", "search/index.md"})
+        expected.push_back(extra);
     expected.push_back("assets/site.css");
     CHECK(r.order == expected);
     CHECK(build_site(site_tree()).files == r.files);
