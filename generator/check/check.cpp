@@ -19,6 +19,9 @@ bool is_slug(const std::string& id) {
 
 namespace {
 
+// Ids are folder names and parts of addresses: far below any file system's 255-byte limit.
+constexpr size_t max_id_length = 80;
+
 using detail::RefChecker;
 using detail::ids_of;
 
@@ -29,6 +32,12 @@ public:
 
     void add(const std::string& id, const diag::SourcePos& pos, const char* what) {
         if (id.empty()) return;  // already reported as missing
+        if (id.size() > max_id_length) {
+            diags_.error(pos, std::string(what) + " id is " + std::to_string(id.size()) + " characters long, over the limit of " +
+                                  std::to_string(max_id_length),
+                         "ids become folder names in the site's addresses; use a few words, e.g. 'early-years'");
+            return;
+        }
         if (!is_slug(id)) {
             diags_.error(pos, std::string("invalid ") + what + " id '" + id + "'",
                          "use lower-case letters, digits and hyphens, e.g. 'early-years'");
@@ -62,11 +71,17 @@ void register_ids(const model::Place& place, diag::Diagnostics& diags) {
     }
 }
 
+// With a file of the place unread, names it held look unknown; only indicators, which come
+// from indicators/, are still checked then, so the other reports would be false alarms.
 void check_references(const model::Place& place, const model::IndicatorSet& indicators,
                       diag::Diagnostics& diags) {
+    const RefChecker indicator(diags, "indicator", ids_of(indicators.definitions));
+    for (const auto& s : place.sections)
+        for (const auto& p : s.priorities)
+            for (const auto& r : p.indicators) indicator(r);
+    if (!place.read_cleanly) return;
     const RefChecker subgroup(diags, "sub-group", ids_of(place.subgroups));
     const RefChecker section(diags, "section", ids_of(place.sections));
-    const RefChecker indicator(diags, "indicator", ids_of(indicators.definitions));
     const RefChecker kind(diags, "section kind", ids_of(place.section_kinds));
     for (const auto& s : place.subgroups)
         for (const auto& r : s.covers) section(r);
@@ -75,7 +90,6 @@ void check_references(const model::Place& place, const model::IndicatorSet& indi
         subgroup(s.lead);
         kind(s.kind);
         for (const auto& p : s.priorities) {
-            for (const auto& r : p.indicators) indicator(r);
             for (const auto& c : p.commitments) subgroup(c.lead);
             for (const auto& pr : p.projects) subgroup(pr.lead);
         }
@@ -123,7 +137,7 @@ void check_place(const model::Place& place, const model::IndicatorSet& indicator
     check_site_url(place, diags);
     check_glossary(place, diags);
     // Cycles refer to the strategy's ids: with those broken, every update would be reported too.
-    if (diags.error_count() == errors_before) {
+    if (diags.error_count() == errors_before && place.read_cleanly) {
         check_cycles(place, diags);
         check_cycle_figures(place, indicators, diags);
     }

@@ -32,6 +32,7 @@ void fill_locale_caches() {
 void load_shared(const load::ContentTree& tree, const std::vector<std::string>& known, SharedInputs& shared,
                  diag::Diagnostics& diags) {
     check_place_folders(known, diags);
+    load::check_theme_files(tree, diags);
     shared.system = load::load_system(tree, diags);
     diag::Diagnostics own;
     shared.indicators = load::load_indicators(tree, own);
@@ -45,10 +46,10 @@ void build_place(const load::ContentTree& tree, const SharedInputs& shared, cons
                  bool check_only, load::ParseCache* cache, PlaceBuild& out,
                  const render::RenderOptions& render_options) {
     out.place = load::load_place(tree, id, out.diags, cache);
-    if (!out.diags.has_errors()) {
-        check::check_place(out.place, shared.indicators, out.diags);
-        check::check_easy_read(out.place, tree, out.diags);
-    }
+    // Checks run on whatever was read, so one run shows every problem; check_place leaves out
+    // what a file that could not be read would make look wrong.
+    check::check_place(out.place, shared.indicators, out.diags);
+    check::check_easy_read(out.place, tree, out.diags);
     if (out.diags.has_errors() || check_only || !shared.index) return;
     out.figures = derive::indicator_figures(out.place, shared.indicators, *shared.index);
     out.files = render::render_place(tree, out.place, out.figures, out.diags, render_options, &out.print_jobs);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 
@@ -261,6 +262,7 @@ std::vector<IndicatorFigure> indicator_figures(const model::Place& place, const 
 }
 
 std::string format_value(double value) {
+    if (!std::isfinite(value)) return {};  // never "nan" or "inf" on a page
     char buffer[64];
     std::snprintf(buffer, sizeof buffer, "%.1f", value);
     return buffer;

@@ -27,6 +27,14 @@ void Diagnostics::sort() {
         return std::tie(a.pos.file, a.pos.line, a.pos.column) <
                std::tie(b.pos.file, b.pos.line, b.pos.column);
     });
+    // One problem found twice (by a scan of the folder and by reading the file) shows once.
+    const auto same = [](const Diagnostic& a, const Diagnostic& b) {
+        return a.severity == b.severity && a.message == b.message &&
+               std::tie(a.pos.file, a.pos.line, a.pos.column) == std::tie(b.pos.file, b.pos.line, b.pos.column);
+    };
+    list_.erase(std::unique(list_.begin(), list_.end(), same), list_.end());
+    errors_ = 0;
+    for (const auto& d : list_) errors_ += d.severity == Severity::error;
 }
 
 namespace {
@@ -46,16 +54,40 @@ std::string caret_line(std::string_view source_line, int column) {
     return pad + "^";
 }
 
+bool continuation_byte(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
+
+// A long line (minified YAML, a deep nest of brackets) is cut to a window around the column,
+// so one message never prints megabytes; "..." marks what was cut.
+std::pair<std::string, int> window(std::string_view line, int column) {
+    constexpr size_t half = 60;
+    if (line.size() <= 2 * half) return {std::string(line), column};
+    const size_t at = column > 0 ? std::min(static_cast<size_t>(column - 1), line.size()) : 0;
+    size_t start = at > half ? at - half : 0;
+    size_t end = std::min(line.size(), start + 2 * half);
+    while (start > 0 && continuation_byte(line[start])) --start;
+    while (end < line.size() && continuation_byte(line[end])) ++end;
+    std::string out = (start > 0 ? "..." : "") + std::string(line.substr(start, end - start)) +
+                      (end < line.size() ? "..." : "");
+    return {out, column - static_cast<int>(start) + (start > 0 ? 3 : 0)};
+}
+
 }  // namespace
 
-std::string format(const Diagnostic& d, std::string_view source_line) {
+std::string format(const Diagnostic& d, std::string_view full_line) {
+    const auto [shown, column] = window(full_line, d.pos.column);
+    const std::string_view source_line = shown;
     std::string out = location(d.pos) + ": ";
     out += d.severity == Severity::error ? "error: " : "warning: ";
-    out += d.message + "\n";
+    // Messages quote the user's text; a pathological value must not flood the terminal.
+    constexpr size_t longest_message = 400;
+    size_t cut = std::min(d.message.size(), longest_message);
+    while (cut < d.message.size() && cut > 0 && continuation_byte(d.message[cut])) --cut;
+    out += cut == d.message.size() ? d.message : d.message.substr(0, cut) + "...";
+    out += "\n";
     if (!source_line.empty() && d.pos.line > 0) {
         const std::string gutter = std::to_string(d.pos.line);
         out += " " + gutter + " | " + std::string(source_line) + "\n";
-        out += " " + std::string(gutter.size(), ' ') + " | " + caret_line(source_line, d.pos.column) +
+        out += " " + std::string(gutter.size(), ' ') + " | " + caret_line(source_line, column) +
                "\n";
     }
     if (!d.hint.empty()) out += "hint: " + d.hint + "\n";

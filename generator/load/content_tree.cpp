@@ -1,52 +1,9 @@
 #include "load/content_tree.hpp"
 
 #include <algorithm>
-#include <boost/filesystem.hpp>
-#include <fstream>
 #include <set>
-#include <sstream>
-
-namespace fs = boost::filesystem;
 
 namespace hwbgen::load {
-
-DiskTree::DiskTree(std::string root) : root_(std::move(root)) {}
-
-namespace {
-
-std::vector<std::string> entries(const fs::path& dir, bool want_folders) {
-    std::vector<std::string> names;
-    boost::system::error_code ec;
-    if (!fs::is_directory(dir, ec)) return names;
-    for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
-        const bool is_folder = fs::is_directory(it->status());
-        const bool is_file = fs::is_regular_file(it->status());
-        if (want_folders ? is_folder : is_file) names.push_back(it->path().filename().string());
-    }
-    std::sort(names.begin(), names.end());
-    return names;
-}
-
-}  // namespace
-
-std::vector<std::string> DiskTree::files(const std::string& dir) const {
-    return entries(fs::path(root_) / dir, false);
-}
-
-std::vector<std::string> DiskTree::folders(const std::string& dir) const {
-    return entries(fs::path(root_) / dir, true);
-}
-
-std::optional<std::string> DiskTree::read(const std::string& path) const {
-    const fs::path full = fs::path(root_) / path;
-    boost::system::error_code ec;
-    if (!fs::is_regular_file(full, ec)) return std::nullopt;
-    std::ifstream in(full.string(), std::ios::binary);
-    if (!in) return std::nullopt;
-    std::ostringstream bytes;
-    bytes << in.rdbuf();
-    return bytes.str();
-}
 
 namespace {
 
@@ -78,6 +35,11 @@ std::vector<std::string> MemoryTree::folders(const std::string& dir) const {
         if (child && child->second) names.insert(child->first);
     }
     return {names.begin(), names.end()};
+}
+
+std::optional<FileProblem> MemoryTree::problem(const std::string& path) const {
+    if (files_.count(path)) return std::nullopt;
+    return FileProblem{path, "cannot read file: it does not exist", "check the file's name and folder"};
 }
 
 std::optional<std::string> MemoryTree::read(const std::string& path) const {

@@ -1,5 +1,6 @@
 // cycles/<yyyy-mm>.yaml: one board meeting's progress updates and board paper.
 #include "load/detail/cycle_reader.hpp"
+#include "load/link_check.hpp"
 #include "load/detail/section_reader.hpp"
 
 #include <algorithm>
@@ -157,6 +158,7 @@ std::vector<model::PaperBlock> read_blocks(const YamlMap& paper, const char* key
     }
     for (const auto& item : *node) {
         if (item.IsScalar()) {
+            if (!check_links(paper.context(), item)) continue;
             model::PaperBlock b;
             b.text = item.Scalar();
             b.pos = pos_of(paper.context(), item.Mark());
@@ -170,6 +172,17 @@ std::vector<model::PaperBlock> read_blocks(const YamlMap& paper, const char* key
         }
     }
     return out;
+}
+
+// An appendix links to a page of the site (a keyword or a page id) or to a web address.
+std::string appendix_link(const YamlMap& a) {
+    const std::string link = a.text("link");
+    bool page_id = !link.empty();
+    for (const char c : link) page_id = page_id && (std::islower(static_cast<unsigned char>(c)) || std::isdigit(static_cast<unsigned char>(c)) || c == '-');
+    if (link.empty() || page_id || is_web_address(link)) return link;
+    a.error(a.value_pos("link"), "appendix link must be a page id or a web address, found '" + link + "'",
+            "use outcomes-report, report, strategy, a page's id, or an https:// address");
+    return {};
 }
 
 std::vector<std::string> paper_keys() {
@@ -196,13 +209,13 @@ model::BoardPaper read_paper(const YamlMap& m, Uses& uses) {
     }
     for (const auto& c : m.maps("officers")) {
         c.allow_only({"name", "role", "email", "phone"});
-        paper.officers.push_back({c.text("name", true), c.text("role"), c.text("email"), c.text("phone")});
+        paper.officers.push_back({c.text("name", true), c.text("role"), c.email("email"), c.text("phone")});
     }
     paper.background_papers = m.texts("background_papers");
     note_figures(m, {"background_papers"}, uses);
     for (const auto& a : m.maps("appendices")) {
         a.allow_only({"title", "link"});
-        paper.appendices.push_back({a.text("title", true), a.text("link"), a.value_pos("link")});
+        paper.appendices.push_back({a.text("title", true), appendix_link(a), a.value_pos("link")});
         note_plain(a, {"title"}, uses);
     }
     return paper;

@@ -316,6 +316,12 @@ public:
                          "write the number itself, or leave the cell empty when there is none");
             return std::nullopt;
         }
+        // Beyond what any real figure reaches, and what sums and chart axes handle exactly.
+        if (std::fabs(*v) > 1e15) {
+            diags_.error(at(name), "'" + name + "' is out of range: '" + s + "' (the limit is 1e15 either side of zero)",
+                         "check the cell: no indicator value is this large");
+            return std::nullopt;
+        }
         return v;
     }
 

@@ -124,6 +124,7 @@ std::vector<model::IndicatorDefinition> load_definitions(const ContentTree& tree
 
 model::IndicatorSet load_indicators(const ContentTree& tree, diag::Diagnostics& diags) {
     model::IndicatorSet set;
+    detail::report_unusable_files(tree, "indicators", diags);
     const std::string definitions = "indicators/definitions.yaml";
     if (tree.exists(definitions)) set.definitions = load_definitions(tree, definitions, diags);
     for (const auto& path : detail::yaml_files(tree, "indicators/data"))
@@ -135,7 +136,12 @@ model::IndicatorSet load_indicators(const ContentTree& tree, diag::Diagnostics& 
     for (const auto& name : tree.files("indicators/data")) {
         if (name.size() < 4 || name.compare(name.size() - 4, 4, ".csv") != 0) continue;
         const std::string path = "indicators/data/" + name;
-        auto text = prepare_text(path, tree.read(path).value_or(""), diags);
+        auto bytes = tree.read(path);
+        if (!bytes) {
+            detail::report_problem(tree, path, diags);
+            continue;
+        }
+        auto text = prepare_text(path, std::move(*bytes), diags);
         if (!text) continue;
         auto rows = read_fingertips_csv(path, *text, diags, set.definitions);
         set.values.insert(set.values.end(), rows.begin(), rows.end());

@@ -25,6 +25,11 @@ model::Place load_place(const ContentTree& tree, const std::string& place_id, di
 std::vector<model::IndicatorDefinition> load_definitions(const ContentTree& tree, const std::string& path,
                                                          diag::Diagnostics& diags, bool lenient = false);
 
+/// Reports every file of the default theme (templates/) that the build must not use: links out
+/// of the project, pipes, unreadable or oversized files. A place's own templates are checked
+/// with the place.
+void check_theme_files(const ContentTree& tree, diag::Diagnostics& diags);
+
 /// Reads indicators/definitions.yaml and every indicators/data/*.csv.
 model::IndicatorSet load_indicators(const ContentTree& tree, diag::Diagnostics& diags);
 

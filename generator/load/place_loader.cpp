@@ -53,7 +53,7 @@ std::vector<model::Contact> read_contacts(const YamlMap& m) {
     std::vector<model::Contact> out;
     for (const auto& c : m.maps("contacts")) {
         c.allow_only({"name", "role", "email", "phone"});
-        out.push_back({c.text("name", true), c.text("role"), c.text("email"), c.text("phone")});
+        out.push_back({c.text("name", true), c.text("role"), c.email("email"), c.text("phone")});
     }
     return out;
 }
@@ -142,7 +142,7 @@ void read_place_file(const YamlMap& m, model::Place& place) {
     place.name = m.text("name", true);
     place.area_code = m.text("area_code", true);
     place.board = m.text("board", true);
-    place.site_url = m.text("site_url");
+    place.site_url = m.web_address("site_url");
     read_framing(m, place);
     place.glossary = read_glossary(m);
     place.subgroups = read_subgroups(m);
@@ -157,7 +157,7 @@ void read_place_file(const YamlMap& m, model::Place& place) {
 
 // File names give the cycle ids, so sorted files are cycles oldest first.
 void read_cycles(const ContentTree& tree, const std::string& dir, model::Place& place, diag::Diagnostics& diags,
-                 ParseCache* cache) {
+                 ParseCache* cache, int& unread) {
     for (const auto& path : detail::yaml_files(tree, dir)) {
         const auto id = detail::cycle_id_of(path);
         if (!id) {
@@ -168,6 +168,8 @@ void read_cycles(const ContentTree& tree, const std::string& dir, model::Place& 
         const auto read = [&](const YamlMap& m) -> detail::FileModel { return detail::read_cycle(m, *id); };
         if (auto cycle = detail::read_cached(cache, tree, path, diags, read))
             place.cycles.push_back(std::get<model::Cycle>(std::move(*cycle)));
+        else
+            ++unread;
     }
 }
 
@@ -176,33 +178,47 @@ void read_cycles(const ContentTree& tree, const std::string& dir, model::Place& 
 std::vector<std::string> find_places(const ContentTree& tree) {
     std::vector<std::string> out;
     for (const auto& folder : tree.folders("content"))
-        if (tree.exists("content/" + folder + "/place.yaml")) out.push_back(folder);
+        if (tree.has_entry("content/" + folder + "/place.yaml")) out.push_back(folder);
     return out;
+}
+
+void check_theme_files(const ContentTree& tree, diag::Diagnostics& diags) {
+    detail::report_unusable_files(tree, "templates", diags);
 }
 
 model::Place load_place(const ContentTree& tree, const std::string& place_id, diag::Diagnostics& diags,
                         ParseCache* cache) {
     const std::string dir = "content/" + place_id;
+    int unread = detail::report_unusable_files(tree, dir, diags);
     const auto read_place = [](const YamlMap& m) -> detail::FileModel {
         model::Place fields;
         read_place_file(m, fields);
         return fields;
     };
     model::Place place;
-    if (auto fields = detail::read_cached(cache, tree, dir + "/place.yaml", diags, read_place))
+    if (auto fields = detail::read_cached(cache, tree, dir + "/place.yaml", diags, read_place)) {
         place = std::get<model::Place>(std::move(*fields));
-    else
+    } else {
         place.pos = {dir + "/place.yaml", 0, 0};
+        ++unread;
+    }
     place.id = place_id;
     const auto read_section = [](const YamlMap& m) -> detail::FileModel { return detail::read_section(m); };
-    for (const auto& path : detail::yaml_files(tree, dir + "/sections"))
+    for (const auto& path : detail::yaml_files(tree, dir + "/sections")) {
         if (auto section = detail::read_cached(cache, tree, path, diags, read_section))
             place.sections.push_back(std::get<model::Section>(std::move(*section)));
+        else
+            ++unread;
+    }
     const auto read_page = [](const YamlMap& m) -> detail::FileModel { return detail::read_page(m); };
-    for (const auto& path : detail::yaml_files(tree, dir + "/pages"))
+    for (const auto& path : detail::yaml_files(tree, dir + "/pages")) {
         if (auto page = detail::read_cached(cache, tree, path, diags, read_page))
             place.pages.push_back(std::get<model::Page>(std::move(*page)));
-    read_cycles(tree, dir + "/cycles", place, diags, cache);
+        else
+            ++unread;
+    }
+    read_cycles(tree, dir + "/cycles", place, diags, cache, unread);
+    place.read_cleanly = unread == 0;
     return place;
 }
 

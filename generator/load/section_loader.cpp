@@ -35,7 +35,7 @@ std::vector<model::SuccessMeasure> read_success(const YamlMap& m) {
             sub.allow_only({"text", "items"});
             out.push_back({sub.text("text", true), sub.texts("items")});
         } else if (item.IsScalar()) {
-            out.push_back({item.Scalar(), {}});
+            if (check_links(m.context(), item)) out.push_back({item.Scalar(), {}});
         } else {
             m.error(pos_of(m.context(), item.Mark()), "expected text in 'success', found an empty item",
                     "remove the empty '- ' line");

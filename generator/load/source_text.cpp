@@ -48,6 +48,11 @@ std::optional<std::string> prepare_text(const std::string& path, std::string byt
                         "save the file as UTF-8 (in most editors: Save As, Encoding: UTF-8)");
             return std::nullopt;
         }
+        if (bytes[i] == '\0') {
+            diags.error({path, line, column}, "the file contains a NUL byte, so it is not a text file",
+                        "remove the invisible character, or check that this is the right file");
+            return std::nullopt;
+        }
         if (bytes[i] == '\n') {
             ++line;
             column = 1;
@@ -60,8 +65,17 @@ std::optional<std::string> prepare_text(const std::string& path, std::string byt
 }
 
 std::string printable_line(const std::string& bytes, int line) {
-    std::string text = normalise_line_endings(bytes.compare(0, 3, "\xEF\xBB\xBF") == 0 ? bytes.substr(3) : bytes);
-    const std::string raw = line_of(text, line);
+    // Walks the raw bytes (LF, CRLF or CR ends a line) rather than copying the whole file for
+    // each message: a file with many problems is printed in time proportional to its size.
+    size_t start = bytes.compare(0, 3, "\xEF\xBB\xBF") == 0 ? 3 : 0;
+    for (int i = 1; i < line && start < bytes.size(); ++i) {
+        const size_t end = bytes.find_first_of("\r\n", start);
+        if (end == std::string::npos) return {};
+        start = end + (bytes[end] == '\r' && end + 1 < bytes.size() && bytes[end + 1] == '\n' ? 2 : 1);
+    }
+    if (start >= bytes.size()) return {};
+    const size_t end = bytes.find_first_of("\r\n", start);
+    const std::string raw = bytes.substr(start, end == std::string::npos ? std::string::npos : end - start);
     std::string out;
     for (size_t i = 0; i < raw.size();) {
         const size_t n = utf8_length(raw, i);

@@ -7,7 +7,7 @@ namespace hwbgen::load {
 model::System load_system(const ContentTree& tree, diag::Diagnostics& diags) {
     model::System system;
     const std::string path = "content/system.yaml";
-    if (!tree.exists(path)) return system;
+    if (!tree.has_entry(path)) return system;
     system.pos = {path, 0, 0};
     if (const auto file = detail::read_yaml(tree, path, diags)) {
         const detail::YamlMap m(file->context, file->root);

@@ -189,6 +189,9 @@ struct Cycle;
 struct Place {
     std::string id;  ///< the folder name under content/
     SourcePos pos;
+    /// False when a file of the place could not be read: what it held is missing, so checks
+    /// that look for names (unknown section, unknown item) would only report that again.
+    bool read_cleanly = true;
     std::string name;
     std::string area_code;
     std::string board;

@@ -12,8 +12,10 @@ namespace {
 
 constexpr double width = 640, height = 320;
 constexpr double left = 64, right = 16, top = 16, bottom = 56;
+constexpr int max_ticks = 12;
 
 std::string fixed(double v, int decimals = 1) {
+    if (!std::isfinite(v)) v = 0;  // never "nan" in an SVG attribute
     char buffer[32];
     std::snprintf(buffer, sizeof buffer, "%.*f", decimals, v);
     return buffer;
@@ -33,7 +35,7 @@ Scale scale_for(const std::vector<ChartPoint>& points) {
     double low = INFINITY, high = -INFINITY;
     for (const auto& p : points)
         for (const auto& v : {p.value, p.lower, p.upper, p.benchmark})
-            if (v) {
+            if (v && std::isfinite(*v)) {
                 low = std::min(low, *v);
                 high = std::max(high, *v);
             }
@@ -48,7 +50,11 @@ double x_of(size_t i, size_t n) {
 std::string axis(const Scale& s, const std::string& unit) {
     std::string out;
     const int decimals = s.step < 1 ? 1 : 0;
-    for (double v = s.low; v <= s.high + s.step / 2; v += s.step) {
+    // Ticks are counted, not stepped to the top: with huge values low + step can equal low.
+    const double span = (s.high - s.low) / s.step;
+    const int ticks = std::isfinite(span) ? std::min(max_ticks, static_cast<int>(std::lround(span))) : 0;
+    for (int i = 0; i <= ticks; ++i) {
+        const double v = s.low + s.step * i;
         const std::string y = fixed(s.y(v));
         out += "<line class=\"grid\" x1=\"" + fixed(left) + "\" x2=\"" + fixed(width - right) + "\" y1=\"" + y +
                "\" y2=\"" + y + "\"/>\n<text class=\"tick\" x=\"" + fixed(left - 6) + "\" y=\"" + y +
@@ -121,6 +127,9 @@ std::string trend_chart_svg(const std::string& id, const std::string& title, con
 }
 
 AxisRange nice_range(double low, double high) {
+    // Values the loader should have refused (not finite, or beyond what a double can span)
+    // still give a small fixed axis rather than an endless one.
+    if (!std::isfinite(low) || !std::isfinite(high) || !std::isfinite(high - low) || low > high) return {0, 1, 0.2};
     if (high - low < 1e-9) {
         low -= 1;
         high += 1;
@@ -129,7 +138,9 @@ AxisRange nice_range(double low, double high) {
     const double power = std::pow(10, std::floor(std::log10(raw)));
     const double fraction = raw / power;
     const double step = (fraction <= 1 ? 1 : fraction <= 2 ? 2 : fraction <= 5 ? 5 : 10) * power;
-    return {std::floor(low / step) * step, std::ceil(high / step) * step, step};
+    const AxisRange r{std::floor(low / step) * step, std::ceil(high / step) * step, step};
+    if (!std::isfinite(r.low) || !std::isfinite(r.high) || !std::isfinite(step) || step <= 0) return {0, 1, 0.2};
+    return r;
 }
 
 std::string bar_chart_svg(const std::string& id, const std::string& title, const std::vector<Bar>& bars) {

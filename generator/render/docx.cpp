@@ -1,5 +1,7 @@
 #include "render/docx.hpp"
 
+#include "render/markdown.hpp"
+
 #include <spawn.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -40,7 +42,7 @@ public:
         if (mkdtemp(pattern.data())) path_ = pattern;
     }
     ~ScratchDir() {
-        for (const char* name : {"/paper.md", "/reference.docx", "/paper.docx"}) std::remove((path_ + name).c_str());
+        for (const char* name : {"/paper.md", "/paper.json", "/reference.docx", "/paper.docx"}) std::remove((path_ + name).c_str());
         if (!path_.empty()) rmdir(path_.c_str());
     }
     const std::string& path() const { return path_; }
@@ -48,6 +50,13 @@ public:
 private:
     std::string path_;
 };
+
+std::string read_file(const std::string& path) {
+    std::ifstream file(path, std::ios::binary);
+    std::ostringstream bytes;
+    bytes << file.rdbuf();
+    return bytes.str();
+}
 
 bool write_file(const std::string& path, const std::string& bytes) {
     std::ofstream out(path, std::ios::binary);
@@ -91,10 +100,26 @@ std::optional<std::string> markdown_to_docx(const std::string& markdown, const s
         error = "cannot make a scratch folder for pandoc";
         return std::nullopt;
     }
-    const std::string in = dir.path() + "/paper.md", out = dir.path() + "/paper.docx";
-    // Content Markdown never carries raw HTML into the site; it must not reach Word either.
-    std::vector<std::string> args = {"pandoc", "--from=markdown+lists_without_preceding_blankline-raw_html-raw_attribute-smart",
-                                     "--to=docx", "--output=" + out, in};
+    const std::string in = dir.path() + "/paper.md", ast = dir.path() + "/paper.json", out = dir.path() + "/paper.docx";
+    if (!write_file(in, without_pictures(markdown))) {
+        error = "cannot write pandoc's input";
+        return std::nullopt;
+    }
+    // Two steps, so nothing outside the paper is ever read or fetched. Reading runs sandboxed
+    // (--sandbox: no file or URL beyond the input); Debian 12's pandoc cannot write .docx
+    // sandboxed (jgm/pandoc#8128), so the document it reads back holds no picture for the
+    // writer to fetch: pictures were taken out above, and any left is refused here. Raw HTML
+    // never reaches Word, as it never reaches the site.
+    if (run_pandoc({"pandoc", "--sandbox",
+                    "--from=markdown+lists_without_preceding_blankline-raw_html-raw_attribute-raw_tex-smart",
+                    "--to=json", "--output=" + ast, in},
+                   date, error) != 0)
+        return std::nullopt;
+    if (read_file(ast).find("\"t\":\"Image\"") != std::string::npos) {
+        error = "the paper holds a picture hwbgen did not place, so it was not converted";
+        return std::nullopt;
+    }
+    std::vector<std::string> args = {"pandoc", "--from=json", "--to=docx", "--output=" + out, ast};
     if (!reference_docx.empty()) {
         if (!write_file(dir.path() + "/reference.docx", reference_docx)) {
             error = "cannot write pandoc's reference document";
@@ -102,15 +127,8 @@ std::optional<std::string> markdown_to_docx(const std::string& markdown, const s
         }
         args.push_back("--reference-doc=" + dir.path() + "/reference.docx");
     }
-    if (!write_file(in, markdown)) {
-        error = "cannot write pandoc's input";
-        return std::nullopt;
-    }
     if (run_pandoc(args, date, error) != 0) return std::nullopt;
-    std::ifstream file(out, std::ios::binary);
-    std::ostringstream bytes;
-    bytes << file.rdbuf();
-    return bytes.str();
+    return read_file(out);
 }
 
 }  // namespace hwbgen::render

@@ -6,6 +6,9 @@
 #include <cstdlib>
 #include <memory>
 #include <mutex>
+#include <vector>
+
+#include "load/link_check.hpp"
 
 namespace hwbgen::render {
 
@@ -59,23 +62,150 @@ std::string wrap_tables(std::string html) {
     return html;
 }
 
+// The bracket that closes the one at `open`, skipping escaped and nested ones; npos if none.
+size_t closing(const std::string& text, size_t open, char opener, char closer) {
+    int depth = 0;
+    for (size_t i = open; i < text.size(); ++i) {
+        if (text[i] == '\\') ++i;
+        else if (text[i] == opener) ++depth;
+        else if (text[i] == closer && --depth == 0) return i;
+    }
+    return std::string::npos;
+}
+
+using Parser = std::unique_ptr<cmark_parser, decltype(&cmark_parser_free)>;
+using Document = std::unique_ptr<cmark_node, decltype(&cmark_node_free)>;
+
+struct Parsed {
+    Parser parser{nullptr, cmark_parser_free};
+    Document doc{nullptr, cmark_node_free};
+};
+
+Parsed parse(const std::string& markdown) {
+    register_extensions();
+    Parsed p{Parser(cmark_parser_new(options), cmark_parser_free), Document(nullptr, cmark_node_free)};
+    for (const char* name : extensions)
+        if (cmark_syntax_extension* ext = cmark_find_syntax_extension(name))
+            cmark_parser_attach_syntax_extension(p.parser.get(), ext);
+    cmark_parser_feed(p.parser.get(), markdown.data(), markdown.size());
+    p.doc.reset(cmark_parser_finish(p.parser.get()));
+    return p;
+}
+
+bool is_site_picture(const std::string& url) {
+    return load::is_allowed_address(url) && load::scheme_of(url).empty() && !url.empty() && url[0] != '/' &&
+           url[0] != '\\' && url.find("..") == std::string::npos;
+}
+
+// Replaces `node` by its children (a link keeps its words, a picture its alt text).
+void unwrap(cmark_node* node) {
+    while (cmark_node* child = cmark_node_first_child(node)) cmark_node_insert_before(node, child);
+    cmark_node_free(node);
+}
+
+// The same allow-list as the checker, applied again to what cmark itself parsed, so a link the
+// checker missed still never reaches a page: links keep only https, http, mailto and relative
+// addresses, pictures only files of the site, and raw HTML goes. Returns whether anything changed.
+bool enforce_policy(cmark_node* doc) {
+    std::vector<cmark_node*> unsafe_links, raw_html;
+    cmark_iter* iter = cmark_iter_new(doc);
+    for (cmark_event_type ev; (ev = cmark_iter_next(iter)) != CMARK_EVENT_DONE;) {
+        if (ev != CMARK_EVENT_ENTER) continue;
+        cmark_node* node = cmark_iter_get_node(iter);
+        const cmark_node_type type = cmark_node_get_type(node);
+        const char* url = type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE ? cmark_node_get_url(node) : nullptr;
+        if (type == CMARK_NODE_HTML_BLOCK || type == CMARK_NODE_HTML_INLINE) raw_html.push_back(node);
+        else if (type == CMARK_NODE_LINK && !load::is_allowed_address(url ? url : ""))
+            unsafe_links.push_back(node);
+        else if (type == CMARK_NODE_IMAGE && !is_site_picture(url ? url : ""))
+            unsafe_links.push_back(node);
+    }
+    cmark_iter_free(iter);
+    for (auto* node : unsafe_links) unwrap(node);
+    for (auto* node : raw_html) cmark_node_free(node);
+    return !unsafe_links.empty() || !raw_html.empty();
+}
+
 }  // namespace
 
 std::string markdown_to_html(const std::string& markdown) {
     if (markdown.empty()) return {};
-    register_extensions();
-    std::unique_ptr<cmark_parser, decltype(&cmark_parser_free)> parser(cmark_parser_new(options),
-                                                                         cmark_parser_free);
-    for (const char* name : extensions)
-        if (cmark_syntax_extension* ext = cmark_find_syntax_extension(name))
-            cmark_parser_attach_syntax_extension(parser.get(), ext);
-    cmark_parser_feed(parser.get(), markdown.data(), markdown.size());
-    std::unique_ptr<cmark_node, decltype(&cmark_node_free)> doc(cmark_parser_finish(parser.get()),
-                                                                 cmark_node_free);
-    char* html = cmark_render_html(doc.get(), options, cmark_parser_get_syntax_extensions(parser.get()));
+    const Parsed p = parse(markdown);
+    enforce_policy(p.doc.get());
+    char* html = cmark_render_html(p.doc.get(), options, cmark_parser_get_syntax_extensions(p.parser.get()));
     std::string out(html);
     std::free(html);
     return wrap_tables(strip_raw_html_comments(std::move(out)));
+}
+
+std::string markdown_twin(const std::string& markdown) {
+    if (markdown.empty()) return {};
+    const Parsed p = parse(markdown);
+    // Content as written is kept byte for byte when it is safe, which is nearly always.
+    if (!enforce_policy(p.doc.get())) return markdown;
+    char* md = cmark_render_commonmark(p.doc.get(), options, 0);
+    std::string out(md);
+    std::free(md);
+    while (!out.empty() && out.back() == '\n') out.pop_back();
+    return out;
+}
+
+MarkdownReach markdown_reach(const std::string& markdown) {
+    MarkdownReach reach;
+    const Parsed p = parse(markdown);
+    cmark_iter* iter = cmark_iter_new(p.doc.get());
+    for (cmark_event_type ev; (ev = cmark_iter_next(iter)) != CMARK_EVENT_DONE;) {
+        if (ev != CMARK_EVENT_ENTER) continue;
+        cmark_node* node = cmark_iter_get_node(iter);
+        const cmark_node_type type = cmark_node_get_type(node);
+        const char* url = type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE ? cmark_node_get_url(node) : nullptr;
+        if (type == CMARK_NODE_LINK) reach.links.emplace_back(url ? url : "");
+        if (type == CMARK_NODE_IMAGE) reach.pictures.emplace_back(url ? url : "");
+        if (type == CMARK_NODE_HTML_BLOCK || type == CMARK_NODE_HTML_INLINE) {
+            const char* literal = cmark_node_get_literal(node);
+            reach.raw_html.emplace_back(literal ? literal : "");
+        }
+    }
+    cmark_iter_free(iter);
+    return reach;
+}
+
+std::string markdown_text(const std::string& text) {
+    std::string out;
+    out.reserve(text.size());
+    for (const char c : text) {
+        if (c == '\\' || c == '<' || c == '[' || c == ']') out += '\\';
+        out += c;
+    }
+    return out;
+}
+
+std::string without_pictures(const std::string& markdown) {
+    std::string out;
+    out.reserve(markdown.size());
+    for (size_t i = 0; i < markdown.size(); ++i) {
+        if (markdown[i] == '\\' && i + 1 < markdown.size()) {
+            out += markdown.substr(i++, 2);
+            continue;
+        }
+        if (markdown.compare(i, 2, "![") != 0) {
+            out += markdown[i];
+            continue;
+        }
+        const size_t close = closing(markdown, i + 1, '[', ']');
+        if (close == std::string::npos) {
+            out += "!\\[";  // an unclosed picture is kept as plain text
+            ++i;
+            continue;
+        }
+        out += markdown.substr(i + 2, close - i - 2);  // the alt text
+        i = close;
+        if (i + 1 < markdown.size() && (markdown[i + 1] == '(' || markdown[i + 1] == '[')) {
+            const size_t end = closing(markdown, i + 1, markdown[i + 1], markdown[i + 1] == '(' ? ')' : ']');
+            i = end == std::string::npos ? markdown.size() : end;
+        }
+    }
+    return out;
 }
 
 std::string markdown_inline_to_html(const std::string& markdown) {

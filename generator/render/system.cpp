@@ -22,12 +22,15 @@ namespace {
 const char* const no_place = ".system";
 
 std::string fixed(double v, int decimals = 1) {
+    if (!std::isfinite(v)) v = 0;  // never "nan" in an SVG attribute
     char buffer[32];
     std::snprintf(buffer, sizeof buffer, "%.*f", decimals, v);
     return buffer;
 }
 
-std::string number(const std::optional<double>& v) { return v ? derive::format_value(*v) : std::string{}; }
+std::string number(const std::optional<double>& v) {
+    return v && std::isfinite(*v) ? derive::format_value(*v) : std::string{};
+}
 
 // "Better" -> "better than England", so the chart's words carry the comparison, not its colours.
 std::string compared_words(const std::string& compared) {
@@ -63,17 +66,13 @@ Scale scale_for(const std::vector<Dot>& dots) {
     double low = INFINITY, high = -INFINITY;
     for (const auto& d : dots)
         for (const auto& v : {d.value, d.lower, d.upper, d.england})
-            if (v) {
+            if (v && std::isfinite(*v)) {
                 low = std::min(low, *v);
                 high = std::max(high, *v);
             }
     if (!(low <= high)) low = 0, high = 1;
-    if (high - low < 1e-9) low -= 1, high += 1;
-    const double raw = (high - low) / 5;
-    const double power = std::pow(10, std::floor(std::log10(raw)));
-    const double fraction = raw / power;
-    const double step = (fraction <= 1 ? 1 : fraction <= 2 ? 2 : fraction <= 5 ? 5 : 10) * power;
-    return {std::floor(low / step) * step, std::ceil(high / step) * step, step};
+    const AxisRange r = nice_range(low, high);  // the indicator charts' axis, which cannot loop
+    return {r.low, r.high, r.step};
 }
 
 std::string line(const char* css, double x1, double x2, double y1, double y2) {
@@ -105,7 +104,10 @@ std::string comparison_chart_svg(const std::string& id, const std::string& title
     const double height = axis_y + 92;
     std::string body;
     const int decimals = s.step < 1 ? 1 : 0;
-    for (double v = s.low; v <= s.high + s.step / 2; v += s.step) {
+    const double span = (s.high - s.low) / s.step;  // ticks counted, so huge values cannot loop
+    const long ticks = std::isfinite(span) ? std::min(12L, std::lround(span)) : 0;
+    for (long i = 0; i <= ticks; ++i) {
+        const double v = s.low + s.step * static_cast<double>(i);
         body += line("grid", s.x(v), s.x(v), top, axis_y);
         body += text(s.x(v), axis_y + 16, fixed(v, decimals), "middle");
     }

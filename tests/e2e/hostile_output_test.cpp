@@ -422,7 +422,9 @@ TEST_CASE("new-cycle never writes through a symlinked cycles folder or over a cy
     const auto before = snapshot(box.s);
     Run r = run_build(box, {"new-cycle", "minimal", "2030-01", "--root", box.project.string()});
     CHECK(r.code == 1);
-    CHECK(contains(r.stderr_text, "content/minimal/cycles: error: cannot write the cycle there: it is not a folder"));
+    // Either the loader refuses the link out of the project, or new-cycle refuses to write there.
+    CHECK((contains(r.stderr_text, "content/minimal/cycles: error: cannot write the cycle there: it is not a folder") ||
+           contains(r.stderr_text, "content/minimal/cycles: error: symbolic link to")));
     CHECK(snapshot(box.s) == before);
     fs::remove(cycles);
     fs::rename(box.s / "elsewhere", cycles);

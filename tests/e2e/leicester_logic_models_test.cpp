@@ -45,7 +45,14 @@ TEST_CASE("every logic-model project and KPI of seed 003 is on the Leicester pag
                 CHECK(md.find("### " + pr.title + "\n") != std::string::npos);
                 for (const auto& k : pr.kpis) {
                     INFO(k.name);
-                    CHECK(md.find("| " + k.name + " | " + k.current + " | " + k.target + " |") != std::string::npos);
+                    // Plain text in a Markdown page has '[', ']', '<' and '\\' escaped.
+                    const auto escaped = [](const std::string& t) {
+                        std::string out;
+                        for (const char c : t) out += (c == '[' || c == ']' || c == '<' || c == '\\' ? "\\" : "") + std::string(1, c);
+                        return out;
+                    };
+                    CHECK(md.find("| " + escaped(k.name) + " | " + escaped(k.current) + " | " + escaped(k.target) + " |") !=
+                          std::string::npos);
                 }
             }
         }

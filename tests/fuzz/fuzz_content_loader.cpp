@@ -1,10 +1,12 @@
 // libFuzzer target: any bytes as a section file, and as place.yaml, through load and check.
 #include <cstdint>
+#include <cstdlib>
 #include <string>
 
 #include "check/check.hpp"
 #include "check/easy_read.hpp"
 #include "load/load.hpp"
+#include "load/source_text.hpp"
 
 namespace {
 
@@ -18,6 +20,12 @@ void load_and_check(const hwbgen::load::MemoryTree& tree) {
     const auto place = hwbgen::load::load_place(tree, "p", diags);
     hwbgen::check::check_place(place, indicators, diags);
     hwbgen::check::check_easy_read(place, tree, diags);
+    // Every message prints short, whatever the line it points into.
+    for (const auto& d : diags.all()) {
+        const auto bytes = tree.read(d.pos.file);
+        const std::string line = bytes && d.pos.line > 0 ? hwbgen::load::printable_line(*bytes, d.pos.line) : "";
+        if (hwbgen::diag::format(d, line).size() > 4000) std::abort();
+    }
 }
 
 }  // namespace

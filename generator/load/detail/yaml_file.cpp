@@ -4,10 +4,22 @@
 
 namespace hwbgen::load::detail {
 
+void report_problem(const ContentTree& tree, const std::string& path, diag::Diagnostics& diags) {
+    const auto problem = tree.problem(path);
+    if (problem) diags.error({path, 0, 0}, problem->message, problem->hint);
+    else diags.error({path, 0, 0}, "cannot read file", "check that it exists and is readable");
+}
+
+int report_unusable_files(const ContentTree& tree, const std::string& dir, diag::Diagnostics& diags) {
+    const auto problems = tree.unusable_files(dir);
+    for (const auto& p : problems) diags.error({p.path, 0, 0}, p.message, p.hint);
+    return static_cast<int>(problems.size());
+}
+
 std::optional<YamlFile> read_yaml(const ContentTree& tree, const std::string& path, diag::Diagnostics& diags) {
     auto bytes = tree.read(path);
     if (!bytes) {
-        diags.error({path, 0, 0}, "cannot read file", "check that it exists and is readable");
+        report_problem(tree, path, diags);
         return std::nullopt;
     }
     const auto text = prepare_text(path, std::move(*bytes), diags);

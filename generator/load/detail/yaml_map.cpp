@@ -1,5 +1,12 @@
 #include "load/detail/yaml_map.hpp"
 
+#include <yaml-cpp/depthguard.h>
+
+#include <cmath>
+
+#include "load/link_check.hpp"
+#include "load/detail/yaml_limits.hpp"
+
 namespace hwbgen::load::detail {
 
 diag::SourcePos pos_of(const FileContext& ctx, const YAML::Mark& mark) {
@@ -47,6 +54,24 @@ bool blank(const std::string& text) {
     return true;
 }
 
+// yaml-cpp notices an unclosed '[' or '{' only where the file ends or the next key begins;
+// the user needs the bracket itself.
+void report_syntax_error(const FileContext& ctx, const std::string& text, const YAML::Exception& e) {
+    const bool unclosed = e.msg.find("end of sequence flow not found") != std::string::npos ||
+                          e.msg.find("end of map flow not found") != std::string::npos;
+    const auto opener = unclosed && e.mark.pos >= 0 ? unclosed_bracket(ctx, text, static_cast<size_t>(e.mark.pos))
+                                                    : diag::SourcePos{ctx.path, 0, 0};
+    if (opener.line > 0) {
+        const bool list = e.msg.find("sequence") != std::string::npos;
+        ctx.diags->error(opener, list ? "invalid YAML: this '[' is never closed" : "invalid YAML: this '{' is never closed",
+                         list ? "end the list with ']', or quote the text if the '[' is part of it"
+                              : "end it with '}', or quote the text if the '{' is part of it");
+        return;
+    }
+    ctx.diags->error(pos_of(ctx, e.mark), "invalid YAML: " + e.msg,
+                     "check the indentation (spaces, not tabs) and quote text containing ': '");
+}
+
 }  // namespace
 
 std::optional<YAML::Node> parse_yaml_file(const FileContext& ctx, const std::string& text) {
@@ -58,11 +83,17 @@ std::optional<YAML::Node> parse_yaml_file(const FileContext& ctx, const std::str
     YAML::Node root;
     try {
         root = YAML::Load(text);
+    } catch (const YAML::DeepRecursion& e) {
+        // yaml-cpp's own guard against running out of stack, far beyond hwbgen's limit.
+        ctx.diags->error(pos_of(ctx, e.mark),
+                         "values nest more than " + std::to_string(max_nesting_depth) + " levels deep",
+                         "content never needs this many levels; check the indentation and brackets");
+        return std::nullopt;
     } catch (const YAML::Exception& e) {
-        ctx.diags->error(pos_of(ctx, e.mark), "invalid YAML: " + e.msg,
-                         "check the indentation (spaces, not tabs) and quote text containing ': '");
+        report_syntax_error(ctx, text, e);
         return std::nullopt;
     }
+    if (!within_limits(ctx, root)) return std::nullopt;
     if (!root.IsMap()) {
         ctx.diags->error(pos_of(ctx, root.Mark()),
                          std::string("expected a set of fields at the top of the file, found ") + shape(root),
@@ -81,6 +112,36 @@ YamlMap::YamlMap(const FileContext& ctx, const YAML::Node& node) : ctx_(&ctx), n
         else
             entries_.push_back(std::move(e));
     }
+}
+
+namespace {
+
+// Where `fragment` of a value starting at `mark` is in the file: found by searching the file
+// from the value on, since quoting and folding make offsets inside the value differ.
+diag::SourcePos locate(const FileContext& ctx, const YAML::Mark& mark, const std::string& fragment) {
+    if (ctx.text.empty() || mark.pos < 0 || fragment.empty()) return pos_of(ctx, mark);
+    const std::string& text = ctx.text;
+    const size_t at = text.find(fragment, static_cast<size_t>(mark.pos));
+    if (at == std::string::npos) return pos_of(ctx, mark);
+    int line = mark.line + 1, column = mark.column + 1;
+    for (size_t i = static_cast<size_t>(mark.pos); i < at; ++i) {
+        if (text[i] == '\n') {
+            ++line;
+            column = 1;
+        } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
+            ++column;
+        }
+    }
+    return {ctx.path, line, column};
+}
+
+}  // namespace
+
+bool check_links(const FileContext& ctx, const YAML::Node& scalar) {
+    const auto unsafe = find_unsafe_link(scalar.Scalar());
+    if (!unsafe) return true;
+    ctx.diags->error(locate(ctx, scalar.Mark(), unsafe->address), unsafe->message, unsafe->hint);
+    return false;
 }
 
 diag::SourcePos YamlMap::pos() const { return pos_of(*ctx_, node_.Mark()); }
@@ -108,7 +169,7 @@ diag::SourcePos YamlMap::value_pos(const char* key) const {
 }
 
 std::optional<std::string> YamlMap::scalar(const Entry& e, const char* what) const {
-    if (e.value.IsScalar()) return e.value.Scalar();
+    if (e.value.IsScalar()) return check_links(*ctx_, e.value) ? std::optional<std::string>(e.value.Scalar()) : std::nullopt;
     if (e.value.IsNull()) return std::nullopt;
     error(value_pos(e.key.c_str()), std::string("expected ") + what + " for '" + e.key + "', found " +
                                         shape(e.value),
@@ -140,13 +201,30 @@ std::vector<std::string> YamlMap::texts(const char* key) const {
         return out;
     }
     for (const auto& item : e->value) {
-        if (item.IsScalar())
-            out.push_back(trim_end(item.Scalar()));
+        if (item.IsScalar()) {
+            if (check_links(*ctx_, item)) out.push_back(trim_end(item.Scalar()));
+        }
         else
             error(pos_of(*ctx_, item.Mark()), std::string("expected text in '") + key + "', found " + shape(item),
                   "quote the item if it contains ': '");
     }
     return out;
+}
+
+std::string YamlMap::web_address(const char* key) const {
+    std::string t = text(key);
+    if (t.empty() || is_web_address(t)) return t;
+    error(value_pos(key), std::string("'") + key + "' must be a web address starting https:// or http://, found '" + t + "'",
+          "write the full address, e.g. https://www.example.gov.uk/health");
+    return {};
+}
+
+std::string YamlMap::email(const char* key) const {
+    std::string t = text(key);
+    if (t.empty() || is_email_address(t)) return t;
+    error(value_pos(key), std::string("'") + key + "' is not an email address: '" + t + "'",
+          "write just the address, e.g. health.board@example.gov.uk");
+    return {};
 }
 
 std::optional<model::Ref> YamlMap::ref(const char* key) const {
@@ -177,7 +255,14 @@ std::optional<double> YamlMap::number(const char* key) const {
     try {
         size_t used = 0;
         const double v = std::stod(t, &used);
-        if (used == t.size()) return v;
+        if (used == t.size() && std::isfinite(v) && std::fabs(v) <= max_number) return v;
+        if (used == t.size()) {
+            error(value_pos(key),
+                  std::isfinite(v) ? std::string("number out of range for '") + key + "': '" + t + "'"
+                                   : std::string("expected a finite number for '") + key + "', found '" + t + "'",
+                  "numbers must be finite and at most 1e15 either side of zero");
+            return std::nullopt;
+        }
     } catch (const std::exception&) {
     }
     error(value_pos(key), std::string("expected a number for '") + key + "', found '" + t + "'",

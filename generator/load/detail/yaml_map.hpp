@@ -3,6 +3,7 @@
 // and every problem becomes a diagnostic instead of an exception.
 #include <yaml-cpp/yaml.h>
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -20,6 +21,14 @@ struct FileContext {
 
 /// The position of byte `offset` of the file's text; line and column 1-based, as pos_of gives.
 diag::SourcePos pos_at(const FileContext& ctx, size_t offset);
+
+/// Reports an unsafe link or picture in a text value (see link_check.hpp) at its own line and
+/// column; returns false then.
+bool check_links(const FileContext& ctx, const YAML::Node& scalar);
+
+/// The largest number content may hold, either side of zero: far above any real figure, and
+/// small enough that sums, charts and text stay exact and finite.
+constexpr double max_number = 1e15;
 
 diag::SourcePos pos_of(const FileContext& ctx, const YAML::Mark& mark);
 
@@ -39,6 +48,10 @@ public:
     std::string text(const char* key, bool required = false) const;
     std::vector<std::string> texts(const char* key) const;
     std::optional<model::Ref> ref(const char* key) const;
+    /// A web address (https:// or http://) that a reader follows; reported when it is not one.
+    std::string web_address(const char* key) const;
+    /// An email address for a mailto: link; reported when it is not one.
+    std::string email(const char* key) const;
     std::vector<model::Ref> refs(const char* key) const;
     std::optional<double> number(const char* key) const;
     bool flag(const char* key, bool fallback) const;

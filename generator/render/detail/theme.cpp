@@ -1,5 +1,7 @@
 #include "render/detail/theme.hpp"
 
+#include "render/markdown.hpp"
+
 #include <cctype>
 #include <map>
 #include <mutex>
@@ -29,8 +31,6 @@ public:
 private:
     const View* partials_;
 };
-
-std::string identity(const std::string& s) { return s; }
 
 // kainjow reports "... at <offset>"; users need a line and column, and a message in our style.
 diag::SourcePos error_pos(const std::string& path, const std::string& text, std::string& message) {
@@ -104,7 +104,9 @@ std::shared_ptr<mu::mustache> compiled(const std::string& text, bool markdown) {
     auto& entry = cache[(markdown ? "md\n" : "html\n") + text];
     if (!entry) {
         entry = std::make_shared<mu::mustache>(text);
-        if (markdown) entry->set_custom_escape(identity);
+        // Plain values in a Markdown page are escaped as Markdown, as HTML pages escape them as
+        // HTML: a title can never turn into a link or a tag in the twin.
+        if (markdown) entry->set_custom_escape(markdown_text);
     }
     return entry;
 }

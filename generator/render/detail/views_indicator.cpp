@@ -1,20 +1,26 @@
 // The page of one indicator: latest value, trend chart with its table, comparators, definition.
+#include <cmath>
 #include <cstdio>
 #include <iterator>
 
 #include "derive/indicator_stats.hpp"
 #include "render/chart.hpp"
+#include "render/csv.hpp"
 #include "render/detail/views.hpp"
 
 namespace hwbgen::render::detail {
 
 namespace {
 
-std::string number(const std::optional<double>& v) { return v ? derive::format_value(*v) : std::string{}; }
+// A value that is not finite is never shown as "nan" or "inf": the loader refuses them, and
+// this keeps any that slip through off the page.
+std::string number(const std::optional<double>& v) {
+    return v && std::isfinite(*v) ? derive::format_value(*v) : std::string{};
+}
 
 // Counts and denominators are shown as given, not rounded to one decimal place.
 std::string plain(const std::optional<double>& v) {
-    if (!v) return {};
+    if (!v || !std::isfinite(*v)) return {};
     char buffer[32];
     std::snprintf(buffer, sizeof buffer, "%.10g", *v);
     return buffer;
@@ -132,17 +138,6 @@ View indicator_view(const SiteContext& ctx, const derive::IndicatorFigure& f) {
     return v;
 }
 
-namespace {
-
-std::string csv_field(const std::string& s) {
-    if (s.find_first_of(",\"\n") == std::string::npos) return s;
-    std::string out = "\"";
-    for (const char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
-    return out + "\"";
-}
-
-}  // namespace
-
 std::string indicator_csv(const derive::IndicatorFigure& f) {
     std::string out =
         "Indicator,Area Code,Area Name,Sex,Age,Time period,Value,Lower CI 95.0 limit,Upper CI 95.0 limit,Count,"
@@ -154,7 +149,8 @@ std::string indicator_csv(const derive::IndicatorFigure& f) {
                                       plain(r.denominator),
                                       f.england_series[i] ? number(f.england_series[i]->value) : std::string{},
                                       r.example ? "true" : ""};
-        for (size_t k = 0; k < std::size(fields); ++k) out += (k ? "," : "") + csv_field(fields[k]);
+        // Columns 6 to 11 are figures hwbgen formatted; the others are text from the download.
+        for (size_t k = 0; k < std::size(fields); ++k) out += (k ? "," : "") + csv_cell(fields[k], k >= 6 && k <= 11);
         out += "\n";
     }
     return out;

@@ -14,7 +14,7 @@ void set_text(View& v, const std::string& name, const std::string& value) {
 void set_markdown(View& v, const std::string& name, const std::string& markdown, bool inline_only) {
     v.set("has_" + name, !markdown.empty());
     v.set(name + "_html", inline_only ? markdown_inline_to_html(markdown) : markdown_to_html(markdown));
-    v.set(name + "_md", markdown);
+    v.set(name + "_md", markdown_twin(markdown));
 }
 
 std::string section_url(const model::Section& s) { return "sections/" + s.id + "/"; }

@@ -33,3 +33,16 @@ TEST_CASE("diagnostics sort by file, line and column and count errors", "[diag]"
     CHECK(diags.all()[0].message == "first");
     CHECK(diags.error_count() == 1);
 }
+
+TEST_CASE("a long source line is cut to a window around the column", "[diag]") {
+    const std::string line = std::string(100000, 'x') + "!" + std::string(100000, 'y');
+    const hwbgen::diag::Diagnostic d{hwbgen::diag::Severity::error, {"f.yaml", 3, 100001}, "bad", ""};
+    const std::string out = hwbgen::diag::format(d, line);
+    CHECK(out.size() < 400);
+    const auto bang = out.find('!');
+    const auto caret = out.find('^');
+    REQUIRE(bang != std::string::npos);
+    REQUIRE(caret != std::string::npos);
+    // The caret sits under the '!' on the next line.
+    CHECK(caret - out.rfind('\n', caret) == bang - out.rfind('\n', bang));
+}

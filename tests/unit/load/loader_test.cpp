@@ -48,11 +48,18 @@ TEST_CASE("a byte-order mark and Windows line endings are accepted", "[load]") {
     CHECK(problems_with(section_path, "\xEF\xBB\xBF" + crlf).empty());
 }
 
-TEST_CASE("a YAML syntax error is reported at its line and column", "[load]") {
+TEST_CASE("an unclosed '[' is reported at the bracket, not where YAML noticed", "[load]") {
     const auto text = replace(test::minimal_section_yaml, "title: Best Start for Life", "title: [Best Start");
     CHECK(problems_with(section_path, text) ==
-          section_path + ":3:5: error: invalid YAML: end of sequence flow not found "
-                         "[check the indentation (spaces, not tabs) and quote text containing ': ']\n");
+          section_path + ":2:8: error: invalid YAML: this '[' is never closed "
+                         "[end the list with ']', or quote the text if the '[' is part of it]\n");
+}
+
+TEST_CASE("a YAML syntax error is reported at its line and column", "[load]") {
+    const auto text = replace(test::minimal_section_yaml, "title: Best Start for Life", "title: Best: Start: x");
+    const std::string problems = problems_with(section_path, text);
+    INFO(problems);
+    CHECK(problems.rfind(section_path + ":2:", 0) == 0);
 }
 
 TEST_CASE("an unknown field is reported with the likely intended name", "[load]") {
