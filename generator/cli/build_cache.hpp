@@ -26,6 +26,12 @@ public:
     std::vector<std::string> files(const std::string& dir) const override;
     std::vector<std::string> folders(const std::string& dir) const override;
     std::optional<std::string> read(const std::string& path) const override;
+    // What the build must refuse is judged by the tree itself (links out of the root, pipes...).
+    std::optional<load::FileProblem> problem(const std::string& path) const override { return tree_.problem(path); }
+    std::vector<load::FileProblem> unusable_files(const std::string& dir) const override {
+        return tree_.unusable_files(dir);
+    }
+    bool has_entry(const std::string& path) const override { return tree_.has_entry(path); }
 
     /// One line per distinct read: kind ('r' read, 'f' files, 'd' folders), path, hash.
     using Read = std::tuple<char, std::string, std::string>;
