@@ -1,8 +1,10 @@
-// hwbgen: builds Health and Wellbeing Board strategy websites from YAML content.
+// hwbgen: builds Health and Wellbeing Board strategy websites from YAML content. The command
+// line: its options, subcommands and which command each runs (main() is in entry_point.cpp).
 #include <CLI/CLI.hpp>
 
-#include <iostream>
+#include <ostream>
 
+#include "cli/command_line.hpp"
 #include "cli/import_command.hpp"
 #include "cli/indicators_command.hpp"
 #include "cli/new_cycle_command.hpp"
@@ -40,7 +42,7 @@ void add_common(CLI::App& cmd, hwbgen::cli::BuildOptions& o) {
 
 }  // namespace
 
-int main(int argc, char** argv) {
+int hwbgen::cli::run_command_line(int argc, const char* const* argv, std::ostream& out, std::ostream& err) {
     CLI::App app{description, "hwbgen"};
     app.set_version_flag("--version", "hwbgen 0.1.0");
     app.require_subcommand(1);
@@ -123,15 +125,15 @@ int main(int argc, char** argv) {
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
-        const int code = app.exit(e);
+        const int code = app.exit(e, out, err);
         return code == 0 ? 0 : hwbgen::cli::exit_usage_error;
     }
-    if (export_cmd->parsed()) return hwbgen::cli::run_updates_export(export_options, std::cout, std::cerr);
-    if (import_cmd->parsed()) return hwbgen::cli::run_updates_import(import_updates_options, std::cout, std::cerr);
-    if (serve->parsed()) return hwbgen::cli::run_serve(serve_options, std::cout, std::cerr);
-    if (new_cycle->parsed()) return hwbgen::cli::run_new_cycle(cycle_options, std::cout, std::cerr);
-    if (import->parsed()) return hwbgen::cli::run_import(import_options, std::cout, std::cerr);
-    if (indicators->parsed()) return hwbgen::cli::run_indicators(indicator_options, std::cout, std::cerr);
+    if (export_cmd->parsed()) return hwbgen::cli::run_updates_export(export_options, out, err);
+    if (import_cmd->parsed()) return hwbgen::cli::run_updates_import(import_updates_options, out, err);
+    if (serve->parsed()) return hwbgen::cli::run_serve(serve_options, out, err);
+    if (new_cycle->parsed()) return hwbgen::cli::run_new_cycle(cycle_options, out, err);
+    if (import->parsed()) return hwbgen::cli::run_import(import_options, out, err);
+    if (indicators->parsed()) return hwbgen::cli::run_indicators(indicator_options, out, err);
     const auto& options = build->parsed() ? build_options : check_options;
-    return hwbgen::cli::run_build(options, std::cout, std::cerr);
+    return hwbgen::cli::run_build(options, out, err);
 }
