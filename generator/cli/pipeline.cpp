@@ -127,6 +127,7 @@ std::vector<PlaceResult> build_places(const load::ContentTree& tree, const Share
 bool stage_system(const load::ContentTree& tree, const model::System& system, const std::vector<PlaceResult>& results,
                   write::SiteUpdate& update, diag::Diagnostics& diags) {
     std::vector<render::SystemPlace> places;
+    places.reserve(results.size());
     for (const auto& r : results) places.push_back({&r.place, &r.figures});
     const auto files = render::render_system(tree, system, places, diags);
     return !diags.has_errors() && update.stage_files(files, diags);

@@ -23,12 +23,12 @@ struct BuildOptions {
 /// make, the project or a folder holding it, home, `/`) or one another build kept locked too long.
 enum ExitCode { exit_ok = 0, exit_content_error = 1, exit_usage_error = 2 };
 
-/// Runs the pipeline; diagnostics go to `err`, progress to `out`. Building first claims the output
+/// Runs the pipeline with the `given` options; diagnostics go to `err`, progress to `out`. Building first claims the output
 /// folder (write/out_folder.hpp: refusals, lock, leftovers of a killed build). Places are loaded,
 /// checked, rendered and staged on up to `jobs` threads, but accounted for in place order, so the
 /// messages and the exit code are those of a build one place at a time. Building every place (no
 /// names given) also stages the system page, OUT/index.html. Nothing is published unless every
 /// place (and the system page) built; then all of it is swapped in at once (write/site_update.hpp).
-int run_build(const BuildOptions& options, std::ostream& out, std::ostream& err);
+int run_build(const BuildOptions& given, std::ostream& out, std::ostream& err);
 
 }  // namespace hwbgen::cli

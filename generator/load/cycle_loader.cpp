@@ -33,7 +33,7 @@ using Uses = std::vector<model::FigureUse>;
 // start, past a block scalar's header line (whose comment may hold brackets of its own).
 diag::SourcePos figure_pos(const FileContext& ctx, const YAML::Node& node, const std::string& value, size_t bracket,
                            size_t at) {
-    const auto fallback = pos_of(ctx, node.Mark());
+    auto fallback = pos_of(ctx, node.Mark());  // not const: returned, so it can be moved
     size_t src = node.Mark().pos < 0 ? std::string::npos : size_t(node.Mark().pos);
     if (src >= ctx.text.size()) return fallback;
     if (ctx.text[src] == '|' || ctx.text[src] == '>') src = ctx.text.find('\n', src);

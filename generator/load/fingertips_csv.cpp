@@ -229,9 +229,10 @@ private:
 
     // The header cell that most likely stands where `name` was: a near spelling, else an
     // unknown cell in the column Fingertips puts it in.
-    std::optional<std::size_t> renamed_as(const std::string& name, std::size_t standard_index, const CsvRow& header,
-                                          std::vector<std::size_t>& unknown) const {
+    static std::optional<std::size_t> renamed_as(const std::string& name, std::size_t standard_index,
+                                                 const CsvRow& header, std::vector<std::size_t>& unknown) {
         std::vector<std::string> spellings;
+        spellings.reserve(unknown.size());
         for (const auto i : unknown) spellings.push_back(lower(trimmed(header.fields[i])));
         const std::string guess = diag::closest_match(lower(name), spellings);
         for (std::size_t k = 0; k < unknown.size(); ++k)

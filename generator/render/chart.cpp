@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <limits>
 
 #include "render/markdown.hpp"
 
@@ -32,7 +33,7 @@ Scale nice_scale(double low, double high) {
 }
 
 Scale scale_for(const std::vector<ChartPoint>& points) {
-    double low = INFINITY, high = -INFINITY;
+    double low = std::numeric_limits<double>::infinity(), high = -low;
     for (const auto& p : points)
         for (const auto& v : {p.value, p.lower, p.upper, p.benchmark})
             if (v && std::isfinite(*v)) {

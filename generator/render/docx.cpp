@@ -13,7 +13,8 @@
 #include <sstream>
 #include <vector>
 
-extern char** environ;
+// POSIX asks programs to declare environ themselves; glibc's unistd.h happens to as well.
+extern char** environ;  // NOLINT(readability-redundant-declaration)
 
 namespace hwbgen::render {
 

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <limits>
 #include <optional>
 
 #include "render/chart.hpp"
@@ -63,7 +64,7 @@ struct Scale {
 
 // Round tick steps (1, 2 or 5 times a power of ten), as on the indicator pages' charts.
 Scale scale_for(const std::vector<Dot>& dots) {
-    double low = INFINITY, high = -INFINITY;
+    double low = std::numeric_limits<double>::infinity(), high = -low;
     for (const auto& d : dots)
         for (const auto& v : {d.value, d.lower, d.upper, d.england})
             if (v && std::isfinite(*v)) {

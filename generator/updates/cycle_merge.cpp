@@ -60,6 +60,7 @@ std::string apply(std::string text, std::vector<Edit> edits) {
 std::string whole_list(const std::vector<model::Update>& changed, const std::vector<model::Update>& kept,
                        const model::Place& place, const std::vector<derive::Item>& items) {
     std::vector<const model::Update*> all;
+    all.reserve(changed.size() + kept.size());
     for (const auto& u : changed) all.push_back(&u);
     for (const auto& u : kept)
         if (std::none_of(changed.begin(), changed.end(), [&](const auto& c) { return c.item.id == u.item.id; }))

@@ -9,10 +9,10 @@
 
 namespace hwbgen::updates {
 
-/// The cycle file's text (through prepare_text) with `changed` merged in. `kept` are the
+/// The cycle file's `original` text (through prepare_text) with `changed` merged in. `kept` are the
 /// updates the file holds now, used only when its `updates:` list must be written whole (a
 /// flow list or none). Nothing, with `error` set, when the text cannot be laid out.
-std::optional<std::string> merge_updates(const std::string& text, const std::vector<model::Update>& changed,
+std::optional<std::string> merge_updates(const std::string& original, const std::vector<model::Update>& changed,
                                          const std::vector<model::Update>& kept, const model::Place& place,
                                          const std::vector<derive::Item>& items, std::string& error);
 
