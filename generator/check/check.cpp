@@ -22,8 +22,8 @@ namespace {
 // Ids are folder names and parts of addresses: far below any file system's 255-byte limit.
 constexpr size_t max_id_length = 80;
 
-using detail::RefChecker;
 using detail::ids_of;
+using detail::RefChecker;
 
 // Ids share one namespace per place, because they become URLs and cycle files refer to them.
 class IdRegistry {
@@ -33,8 +33,9 @@ public:
     void add(const std::string& id, const diag::SourcePos& pos, const char* what) {
         if (id.empty()) return;  // already reported as missing
         if (id.size() > max_id_length) {
-            diags_.error(pos, std::string(what) + " id is " + std::to_string(id.size()) + " characters long, over the limit of " +
-                                  std::to_string(max_id_length),
+            diags_.error(pos,
+                         std::string(what) + " id is " + std::to_string(id.size()) +
+                             " characters long, over the limit of " + std::to_string(max_id_length),
                          "ids become folder names in the site's addresses; use a few words, e.g. 'early-years'");
             return;
         }
@@ -47,8 +48,7 @@ public:
         if (!added)
             diags_.error(pos, "duplicate id '" + id + "'",
                          "it is already used at " + it->second.file + ":" + std::to_string(it->second.line) + ":" +
-                             std::to_string(it->second.column) +
-                             "; every id in a place must be different");
+                             std::to_string(it->second.column) + "; every id in a place must be different");
     }
 
 private:
@@ -73,8 +73,7 @@ void register_ids(const model::Place& place, diag::Diagnostics& diags) {
 
 // With a file of the place unread, names it held look unknown; only indicators, which come
 // from indicators/, are still checked then, so the other reports would be false alarms.
-void check_references(const model::Place& place, const model::IndicatorSet& indicators,
-                      diag::Diagnostics& diags) {
+void check_references(const model::Place& place, const model::IndicatorSet& indicators, diag::Diagnostics& diags) {
     const RefChecker indicator(diags, "indicator", ids_of(indicators.definitions));
     for (const auto& s : place.sections)
         for (const auto& p : s.priorities)
@@ -98,11 +97,11 @@ void check_references(const model::Place& place, const model::IndicatorSet& indi
 
 // Free pages live beside the site's own folders, so they must not take their names.
 void check_page_names(const model::Place& place, diag::Diagnostics& diags) {
-    static const std::set<std::string> reserved = {"assets",   "sections",      "indicators", "glossary",
-                                                   "foreword", "principles",    "subgroups",  "timetable",
-                                                   "accessibility", "reports", "board-papers", "easy-read",
-                                                   "plan-on-a-page", "about-data", "contacts",
-                                                   "search", "strategy", "data", "pagefind"};
+    static const std::set<std::string> reserved = {"assets",         "sections",   "indicators",   "glossary",
+                                                   "foreword",       "principles", "subgroups",    "timetable",
+                                                   "accessibility",  "reports",    "board-papers", "easy-read",
+                                                   "plan-on-a-page", "about-data", "contacts",     "search",
+                                                   "strategy",       "data",       "pagefind"};
     for (const auto& page : place.pages)
         if (reserved.count(page.id))
             diags.error(page.pos, "page id '" + page.id + "' is used by the site itself",
@@ -144,7 +143,6 @@ void check_place(const model::Place& place, const model::IndicatorSet& indicator
 }
 
 namespace {
-
 
 // Two rows for the same breakdown and period: the first is used, the other reported.
 void check_duplicate_rows(const model::IndicatorSet& indicators, diag::Diagnostics& diags) {

@@ -13,8 +13,8 @@ using detail::RefChecker;
 
 // The pages of the site an appendix may link to, besides a web address.
 const std::vector<std::string>& appendix_pages() {
-    static const std::vector<std::string> pages = {"outcomes-report", "plan-on-a-page", "strategy", "easy-read",
-                                                   "report", "indicators"};
+    static const std::vector<std::string> pages = {"outcomes-report", "plan-on-a-page", "strategy",
+                                                   "easy-read",       "report",         "indicators"};
     return pages;
 }
 
@@ -51,11 +51,12 @@ void check_dates(const model::Cycle& cycle, const model::Cycle* previous, diag::
     if (cycle.date.size() != 10) return;  // missing or malformed: already reported
     if (previous && previous->date.size() == 10 && cycle.date <= previous->date)
         diags.error(cycle.date_pos,
-                    "cycle " + cycle.id + " is dated " + cycle.date + ", not after the previous cycle " +
-                        previous->id + " (" + previous->date + ")",
+                    "cycle " + cycle.id + " is dated " + cycle.date + ", not after the previous cycle " + previous->id +
+                        " (" + previous->date + ")",
                     "cycles follow each other: check the date, or the file name of one of them");
     else if (cycle.date.compare(0, 7, cycle.id) != 0)
-        diags.error(cycle.date_pos, "the date " + cycle.date + " is not in " + cycle.id + ", the month the file name gives",
+        diags.error(cycle.date_pos,
+                    "the date " + cycle.date + " is not in " + cycle.id + ", the month the file name gives",
                     "rename the file to " + cycle.date.substr(0, 7) + ".yaml, or correct the date");
 }
 

@@ -10,8 +10,8 @@
 namespace hwbgen::check {
 
 const std::vector<std::string>& easy_read_rule_names() {
-    static const std::vector<std::string> names = {"sentence-length", "one-idea",      "hard-word",
-                                                   "abbreviation",    "percentage",    "number-words",
+    static const std::vector<std::string> names = {"sentence-length", "one-idea",        "hard-word",
+                                                   "abbreviation",    "percentage",      "number-words",
                                                    "passive-voice",   "document-length", "picture"};
     return names;
 }
@@ -121,7 +121,9 @@ private:
         return out;
     }
 
-    static bool has_any(const std::string& text, const char* chars) { return text.find_first_of(chars) != std::string::npos; }
+    static bool has_any(const std::string& text, const char* chars) {
+        return text.find_first_of(chars) != std::string::npos;
+    }
 
     static diag::SourcePos at(const model::EasyReadPoint& p, size_t offset) {
         diag::SourcePos pos = p.pos;
@@ -163,7 +165,8 @@ private:
         static const std::regex caps(R"(\b([A-Z]{2,})(?:'?s)?\b)");
         bool two_capitals = false;
         for (size_t i = 0; i + 1 < p.text.size() && !two_capitals; ++i)
-            two_capitals = std::isupper(static_cast<unsigned char>(p.text[i])) && std::isupper(static_cast<unsigned char>(p.text[i + 1]));
+            two_capitals = std::isupper(static_cast<unsigned char>(p.text[i])) &&
+                           std::isupper(static_cast<unsigned char>(p.text[i + 1]));
         if (!two_capitals) return;
         for (std::sregex_iterator it(p.text.begin(), p.text.end(), caps), end; it != end; ++it) {
             const std::string word = (*it)[1];
@@ -198,8 +201,8 @@ private:
             report("percentage", at(p, static_cast<size_t>(it->position(0))), "fraction '" + it->str() + "'",
                    "write '" + out_of(std::stod((*it)[1]), std::stod((*it)[2])) + "' instead");
         static const std::map<std::string, std::pair<double, double>> shares = {
-            {"a half", {1, 2}}, {"half of", {1, 2}}, {"a third", {1, 3}}, {"a quarter", {1, 4}},
-            {"three quarters", {3, 4}}, {"two thirds", {2, 3}}};
+            {"a half", {1, 2}},    {"half of", {1, 2}},        {"a third", {1, 3}},
+            {"a quarter", {1, 4}}, {"three quarters", {3, 4}}, {"two thirds", {2, 3}}};
         for (std::sregex_iterator it(p.text.begin(), p.text.end(), words), end; it != end; ++it) {
             std::string key = it->str();
             for (auto& c : key) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
@@ -211,10 +214,10 @@ private:
 
     void number_words(const model::EasyReadPoint& p) {
         static const std::map<std::string, std::string> digits = {
-            {"one", "1"},  {"two", "2"},    {"three", "3"},   {"four", "4"},   {"five", "5"},
-            {"six", "6"},  {"seven", "7"},  {"eight", "8"},   {"nine", "9"},   {"ten", "10"},
-            {"eleven", "11"}, {"twelve", "12"}, {"twenty", "20"}, {"thirty", "30"}, {"forty", "40"},
-            {"fifty", "50"}, {"hundred", "100"}, {"thousand", "1,000"}, {"million", "1,000,000"}};
+            {"one", "1"},     {"two", "2"},       {"three", "3"},        {"four", "4"},           {"five", "5"},
+            {"six", "6"},     {"seven", "7"},     {"eight", "8"},        {"nine", "9"},           {"ten", "10"},
+            {"eleven", "11"}, {"twelve", "12"},   {"twenty", "20"},      {"thirty", "30"},        {"forty", "40"},
+            {"fifty", "50"},  {"hundred", "100"}, {"thousand", "1,000"}, {"million", "1,000,000"}};
         for (const auto& t : tokens(p.text)) {
             const auto digit = digits.find(lower(t.text));
             if (digit != digits.end())
@@ -234,11 +237,14 @@ private:
             const auto& [at2, second] = words[i + 1];
             const size_t gap_start = at1 + first.size();
             bool gap_is_space = at2 > gap_start;
-            for (size_t k = gap_start; k < at2; ++k) gap_is_space = gap_is_space && std::isspace(static_cast<unsigned char>(p.text[k]));
+            for (size_t k = gap_start; k < at2; ++k)
+                gap_is_space = gap_is_space && std::isspace(static_cast<unsigned char>(p.text[k]));
             const std::string verb = lower(second);
-            const bool participle = participles.count(verb) || (verb.size() > 2 && verb.compare(verb.size() - 2, 2, "ed") == 0);
+            const bool participle = participles.count(verb) ||
+                                    (verb.size() > 2 && verb.compare(verb.size() - 2, 2, "ed") == 0);
             if (gap_is_space && auxiliaries.count(lower(first)) && participle) {
-                report("passive-voice", at(p, at1), "passive voice '" + p.text.substr(at1, at2 + second.size() - at1) + "'",
+                report("passive-voice", at(p, at1),
+                       "passive voice '" + p.text.substr(at1, at2 + second.size() - at1) + "'",
                        "say who does it: 'We will help you', not 'You will be helped'");
                 return;
             }
@@ -253,8 +259,8 @@ private:
 
 std::vector<const model::EasyReadPoint*> all_points(const model::Place& place) {
     std::vector<const model::EasyReadPoint*> out;
-    for (const auto* block : {&place.easy_read.intro, &place.easy_read.vision, &place.easy_read.how_we_will_know,
-                              &place.easy_read.contact})
+    for (const auto* block :
+         {&place.easy_read.intro, &place.easy_read.vision, &place.easy_read.how_we_will_know, &place.easy_read.contact})
         for (const auto& p : *block) out.push_back(&p);
     for (const auto& s : place.sections)
         for (const auto& p : s.easy_read) out.push_back(&p);

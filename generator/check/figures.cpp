@@ -52,7 +52,8 @@ public:
         if (!target_fits(*name, use)) return;
         if (name->annual && !cycle.annual)
             diags_.error(use.pos, "'" + ref.name + "' counts over the year, so only an annual cycle can cite it",
-                         "set 'annual: true' for this cycle, or cite '" + ref.name.substr(5) + "' for this cycle alone");
+                         "set 'annual: true' for this cycle, or cite '" + ref.name.substr(5) +
+                             "' for this cycle alone");
         if (ref.has_forms && !name->count)
             diags_.error(use.pos, "'" + ref.name + "' is not a number, so it takes no singular/plural words",
                          "remove ': ...' from " + shown(ref));
@@ -92,7 +93,8 @@ private:
         const bool wants_indicator = name.target == model::FigureTarget::indicator;
         if (wants_indicator && ref.preposition != "of") {
             diags_.error(use.pos, "'" + ref.name + "' is a figure of an indicator",
-                         "write ((" + ref.name + " of <indicator id>)), e.g. ((" + ref.name + " of smoking-prevalence))");
+                         "write ((" + ref.name + " of <indicator id>)), e.g. ((" + ref.name +
+                             " of smoking-prevalence))");
             return false;
         }
         if (ref.preposition == "in" && name.target != model::FigureTarget::group) {

@@ -7,8 +7,8 @@
 
 #include <algorithm>
 #include <cstdio>
-#include <cstring>
 #include <cstdlib>
+#include <cstring>
 #include <fstream>
 #include <ostream>
 #include <sstream>
@@ -34,10 +34,14 @@ std::string read_hash(const std::optional<std::string>& bytes) { return bytes ? 
 std::string escape(const std::string& s) {
     std::string out;
     for (const char c : s) {
-        if (c == '\\') out += "\\\\";
-        else if (c == '\n') out += "\\n";
-        else if (c == '\t') out += "\\t";
-        else out += c;
+        if (c == '\\')
+            out += "\\\\";
+        else if (c == '\n')
+            out += "\\n";
+        else if (c == '\t')
+            out += "\\t";
+        else
+            out += c;
     }
     return out;
 }
@@ -90,12 +94,15 @@ std::vector<std::pair<std::string, std::string>> output_files(const std::string&
     std::vector<std::pair<std::string, std::string>> out;
     found = &out;
     prefix = dir.size() + 1;
-    nftw(dir.c_str(), [](const char* path, const struct stat* st, int type, FTW*) {
-        const std::string relative = std::string(path).substr(std::min(prefix, std::strlen(path)));
-        if (relative.rfind(".hwbgen-", 0) == 0) return type == FTW_D ? FTW_SKIP_SUBTREE : 0;  // lock, marker, work
-        if (type == FTW_F && S_ISREG(st->st_mode)) found->emplace_back(relative, stamp(*st));
-        return 0;
-    }, 32, FTW_PHYS | FTW_ACTIONRETVAL);
+    nftw(
+        dir.c_str(),
+        [](const char* path, const struct stat* st, int type, FTW*) {
+            const std::string relative = std::string(path).substr(std::min(prefix, std::strlen(path)));
+            if (relative.rfind(".hwbgen-", 0) == 0) return type == FTW_D ? FTW_SKIP_SUBTREE : 0;  // lock, marker, work
+            if (type == FTW_F && S_ISREG(st->st_mode)) found->emplace_back(relative, stamp(*st));
+            return 0;
+        },
+        32, FTW_PHYS | FTW_ACTIONRETVAL);
     found = nullptr;
     return out;
 }
@@ -105,8 +112,9 @@ bool is_real_folder(const std::string& path) {
     return lstat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode);
 }
 
-const char* const tag = "Signature: 8a477f597d28d172789f06886806bc55\n"
-                        "# hwbgen's build cache: what its last builds read and wrote. Safe to delete.\n";
+const char* const tag =
+    "Signature: 8a477f597d28d172789f06886806bc55\n"
+    "# hwbgen's build cache: what its last builds read and wrote. Safe to delete.\n";
 
 // A folder hwbgen made for its cache: a real folder (not a link) with hwbgen's CACHEDIR.TAG.
 bool is_ours(const std::string& folder) {
@@ -175,12 +183,16 @@ BuildCache::BuildCache(const std::string& root, const std::string& out_dir, cons
               line == "key\t" + escape(key);
     while (ok && std::getline(in, line)) {
         const auto f = fields(line);
-        if (f[0] == "read" && f.size() == 4 && f[1].size() == 1) entry->reads.emplace_back(f[1][0], f[3], f[2]);
-        else if (f[0] == "file" && f.size() == 3) entry->outputs.emplace_back(f[2], f[1]);
-        else if (f[0] == "progress" && f.size() == 2) entry->progress = f[1];
+        if (f[0] == "read" && f.size() == 4 && f[1].size() == 1)
+            entry->reads.emplace_back(f[1][0], f[3], f[2]);
+        else if (f[0] == "file" && f.size() == 3)
+            entry->outputs.emplace_back(f[2], f[1]);
+        else if (f[0] == "progress" && f.size() == 2)
+            entry->progress = f[1];
         else if (f[0] == "warning" && f.size() == 6)
             entry->diags.warning({f[1], std::atoi(f[2].c_str()), std::atoi(f[3].c_str())}, f[4], f[5]);
-        else ok = f[0] == "end" && f.size() == 1;  // anything else: a cache from elsewhere
+        else
+            ok = f[0] == "end" && f.size() == 1;  // anything else: a cache from elsewhere
         if (f[0] == "end") break;
     }
     if (ok && line == "end") last_ = std::move(entry);
@@ -210,9 +222,9 @@ void BuildCache::save(const RecordingTree& reads, const std::string& progress, c
     // A failed build leaves the output as it was, so what the cache says of it still holds.
     if (binary_.empty() || diags.has_errors() || !own_folder()) return;
     std::ostringstream text;
-    text << format_line << "\nbinary\t" << escape(binary_) << "\nkey\t"
-         << escape(key_) << "\n";
-    for (const auto& [kind, path, hash] : reads.reads()) text << "read\t" << kind << "\t" << hash << "\t" << escape(path) << "\n";
+    text << format_line << "\nbinary\t" << escape(binary_) << "\nkey\t" << escape(key_) << "\n";
+    for (const auto& [kind, path, hash] : reads.reads())
+        text << "read\t" << kind << "\t" << hash << "\t" << escape(path) << "\n";
     for (const auto& [path, was] : output_files(out_)) text << "file\t" << was << "\t" << escape(path) << "\n";
     for (const auto& d : diags.all())
         text << "warning\t" << escape(d.pos.file) << "\t" << d.pos.line << "\t" << d.pos.column << "\t"

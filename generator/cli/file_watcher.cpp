@@ -24,8 +24,8 @@ namespace {
 
 // Writes that finish (close after writing), renames in and out, creations and deletions; the
 // watched folder itself going away. Symbolic links are not followed into.
-constexpr uint32_t watch_mask = IN_CLOSE_WRITE | IN_MOVED_TO | IN_MOVED_FROM | IN_CREATE | IN_DELETE |
-                                IN_DELETE_SELF | IN_MOVE_SELF | IN_ATTRIB | IN_ONLYDIR | IN_DONT_FOLLOW;
+constexpr uint32_t watch_mask = IN_CLOSE_WRITE | IN_MOVED_TO | IN_MOVED_FROM | IN_CREATE | IN_DELETE | IN_DELETE_SELF |
+                                IN_MOVE_SELF | IN_ATTRIB | IN_ONLYDIR | IN_DONT_FOLLOW;
 
 bool ends_with(const std::string& s, const std::string& suffix) {
     return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
@@ -87,8 +87,10 @@ void FileWatcher::watch_tree(const std::string& relative, std::vector<std::strin
     closedir(dir);
     for (const auto& name : children) {
         const std::string child = relative + "/" + name;
-        if (is_real_folder(root_ + "/" + child)) watch_tree(child, found);
-        else if (found) found->push_back(child);
+        if (is_real_folder(root_ + "/" + child))
+            watch_tree(child, found);
+        else if (found)
+            found->push_back(child);
     }
 }
 

@@ -99,9 +99,10 @@ bool copy_download(const std::string& file, const std::string& bytes, const std:
         if (bytes_there && *bytes_there == bytes) return true;  // the same download again
         const auto it = record.find(name);
         if (!bytes_there || it == record.end() || it->second != fingerprint(*bytes_there)) {
-            diags.error({file, 0, 0}, "indicators/data/" + name +
-                                          " already exists and import-fingertips did not write it (or it was "
-                                          "changed since); it was left as it was",
+            diags.error({file, 0, 0},
+                        "indicators/data/" + name +
+                            " already exists and import-fingertips did not write it (or it was "
+                            "changed since); it was left as it was",
                         "rename the download, or move the old file away first if this one replaces it");
             return false;
         }
@@ -115,10 +116,13 @@ bool copy_download(const std::string& file, const std::string& bytes, const std:
 bool data_folder_ready(const std::string& folder, diag::Diagnostics& diags) {
     struct stat st {};
     boost::system::error_code ec;
-    if (::lstat(folder.c_str(), &st) != 0) fs::create_directories(folder, ec);
-    else if (!S_ISDIR(st.st_mode)) ec = boost::system::errc::make_error_code(boost::system::errc::not_a_directory);
-    if (ec) diags.error({folder, 0, 0}, "cannot write downloads here: " + ec.message(),
-                        "make indicators/data a plain folder of the project");
+    if (::lstat(folder.c_str(), &st) != 0)
+        fs::create_directories(folder, ec);
+    else if (!S_ISDIR(st.st_mode))
+        ec = boost::system::errc::make_error_code(boost::system::errc::not_a_directory);
+    if (ec)
+        diags.error({folder, 0, 0}, "cannot write downloads here: " + ec.message(),
+                    "make indicators/data a plain folder of the project");
     return !ec;
 }
 
@@ -136,7 +140,8 @@ int run_import(const ImportOptions& options, std::ostream& out, std::ostream& er
         const auto bytes = files.read(file);
         const auto text = bytes ? load::prepare_text(file, *bytes, file_diags) : std::nullopt;
         if (!bytes) file_diags.error({file, 0, 0}, "cannot read file", "check the path");
-        const auto rows = text ? load::read_fingertips_csv(file, *text, file_diags) : std::vector<model::IndicatorValue>{};
+        const auto rows = text ? load::read_fingertips_csv(file, *text, file_diags)
+                               : std::vector<model::IndicatorValue>{};
         if (!file_diags.has_errors() && data_folder_ready(folder, file_diags)) {
             const std::string target = folder + "/" + fs::path(file).filename().string();
             if (copy_download(file, *bytes, target, record, file_diags) && write_record(folder, record, file_diags))

@@ -9,8 +9,8 @@
 #include "cli/indicators_command.hpp"
 #include "cli/new_cycle_command.hpp"
 #include "cli/pipeline.hpp"
-#include "cli/updates_command.hpp"
 #include "cli/serve_command.hpp"
+#include "cli/updates_command.hpp"
 
 namespace {
 
@@ -55,24 +55,28 @@ int hwbgen::cli::run_command_line(int argc, const char* const* argv, std::ostrea
                       "Output folder (default: ROOT/site). hwbgen writes only into a new or empty folder, or one it "
                       "made (it holds .hwbgen-site), and never into the project, its content, templates or "
                       "indicators, your home folder or /");
-    build->add_option("--wait", build_options.wait_seconds,
-                      "Seconds to wait for another build into the same output folder to finish")
+    build
+        ->add_option("--wait", build_options.wait_seconds,
+                     "Seconds to wait for another build into the same output folder to finish")
         ->capture_default_str();
     build->add_flag("!--no-pdf", build_options.pdf, "Skip printing the PDFs (quicker; pages then link to none)");
-    build->add_flag("!--no-search", build_options.search, "Skip the search index (the search page still lists every page)");
+    build->add_flag("!--no-search", build_options.search,
+                    "Skip the search index (the search page still lists every page)");
     auto* check = app.add_subcommand("check", "Check the content without building anything");
     add_common(*check, check_options);
 
     hwbgen::cli::ServeOptions serve_options;
     auto* serve = app.add_subcommand(
-        "serve", "Preview the site in a browser while you edit: built in memory (nothing is written), rebuilt on "
-                 "every save, with mistakes shown in the page");
+        "serve",
+        "Preview the site in a browser while you edit: built in memory (nothing is written), rebuilt on "
+        "every save, with mistakes shown in the page");
     serve->add_option("places", serve_options.places, "Places to preview (folder names under content/); default: all");
     serve->add_option("--root", serve_options.root, "Project folder holding content/, indicators/ and templates/")
         ->capture_default_str();
     serve->add_option("--port", serve_options.port, "Port to listen on (0: any free port)")->capture_default_str();
-    serve->add_option("--host", serve_options.host,
-                      "Address to listen on; anything but 127.0.0.1 shows the preview to other computers")
+    serve
+        ->add_option("--host", serve_options.host,
+                     "Address to listen on; anything but 127.0.0.1 shows the preview to other computers")
         ->capture_default_str();
     serve->add_option("-j,--jobs", serve_options.jobs, "Places to build at once (default: one per processor core)");
 
@@ -83,14 +87,15 @@ int hwbgen::cli::run_command_line(int argc, const char* const* argv, std::ostrea
     indicators->add_option("files", indicator_options.files, "Fingertips 'download data' CSV files")
         ->required()
         ->check(CLI::ExistingFile);
-    indicators->add_option("--definitions", indicator_options.definitions,
-                           "YAML giving polarity and comparison by fingertips_id (default: no judgement)")
+    indicators
+        ->add_option("--definitions", indicator_options.definitions,
+                     "YAML giving polarity and comparison by fingertips_id (default: no judgement)")
         ->check(CLI::ExistingFile);
     indicators->add_flag("--json", json, "Print JSON lines, one object per row (the only format)");
 
     hwbgen::cli::ImportOptions import_options;
-    auto* import = app.add_subcommand("import-fingertips",
-                                      "Add Fingertips downloads to indicators/data/ and say which indicators they feed");
+    auto* import = app.add_subcommand(
+        "import-fingertips", "Add Fingertips downloads to indicators/data/ and say which indicators they feed");
     import->add_option("files", import_options.files, "Fingertips 'download data' CSV files")
         ->required()
         ->check(CLI::ExistingFile);
@@ -98,7 +103,8 @@ int hwbgen::cli::run_command_line(int argc, const char* const* argv, std::ostrea
 
     hwbgen::cli::NewCycleOptions cycle_options;
     auto* new_cycle = app.add_subcommand(
-        "new-cycle", "Start the next reporting cycle: content/PLACE/cycles/YYYY-MM.yaml with last updates carried over");
+        "new-cycle",
+        "Start the next reporting cycle: content/PLACE/cycles/YYYY-MM.yaml with last updates carried over");
     new_cycle->add_option("place", cycle_options.place, "The place (a folder name under content/)")->required();
     new_cycle->add_option("cycle", cycle_options.cycle, "The meeting's year and month, e.g. 2024-02")->required();
     new_cycle->add_option("--root", cycle_options.root, "Project folder")->capture_default_str();
@@ -110,15 +116,18 @@ int hwbgen::cli::run_command_line(int argc, const char* const* argv, std::ostrea
         "export", "Write one workbook (.xlsx) per sub-group or lead, listing what it leads, to fill in");
     export_cmd->add_option("place", export_options.place, "The place (a folder name under content/)")->required();
     export_cmd->add_option("cycle", export_options.cycle, "The meeting's year and month, e.g. 2024-02")->required();
-    export_cmd->add_option("--by", export_options.by,
-                           "One workbook per 'subgroup' (leading the section) or per 'lead' (of each item)")
+    export_cmd
+        ->add_option("--by", export_options.by,
+                     "One workbook per 'subgroup' (leading the section) or per 'lead' (of each item)")
         ->capture_default_str();
     export_cmd->add_option("--out", export_options.out, "Folder for the workbooks (default: PLACE-YYYY-MM-updates)");
     export_cmd->add_option("--root", export_options.root, "Project folder")->capture_default_str();
     auto* import_cmd = updates->add_subcommand(
         "import", "Check returned workbooks (.xlsx or .csv) and merge them into content/PLACE/cycles/YYYY-MM.yaml");
-    import_cmd->add_option("place", import_updates_options.place, "The place (a folder name under content/)")->required();
-    import_cmd->add_option("cycle", import_updates_options.cycle, "The meeting's year and month, e.g. 2024-02")->required();
+    import_cmd->add_option("place", import_updates_options.place, "The place (a folder name under content/)")
+        ->required();
+    import_cmd->add_option("cycle", import_updates_options.cycle, "The meeting's year and month, e.g. 2024-02")
+        ->required();
     import_cmd->add_option("files", import_updates_options.files, "The returned workbooks")->required();
     import_cmd->add_option("--root", import_updates_options.root, "Project folder")->capture_default_str();
 

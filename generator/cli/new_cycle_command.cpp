@@ -42,7 +42,8 @@ bool cycles_folder_ready(const std::string& folder, std::string& error) {
 // What the manager must still do to the carried paper.
 std::string paper_note(const std::string& paper) {
     size_t marked = 0;
-    for (size_t at = paper.find("\n      review: "); at != std::string::npos; at = paper.find("\n      review: ", at + 1))
+    for (size_t at = paper.find("\n      review: "); at != std::string::npos;
+         at = paper.find("\n      review: ", at + 1))
         ++marked;
     return "the board paper is carried forward: " + std::to_string(marked) +
            (marked == 1 ? " paragraph is" : " paragraphs are") + " marked for review ('hwbgen check' lists them)\n";
@@ -90,7 +91,8 @@ int run_new_cycle(const NewCycleOptions& options, std::ostream& out, std::ostrea
     }
     const std::string paper = render::board_paper_scaffold(place, options.cycle);
     // Written whole beside the target and linked into place: never a part of a file, never over one.
-    if (!write::create_new_file(options.root + "/" + rel, render::cycle_scaffold(place, options.cycle) + paper, error)) {
+    if (!write::create_new_file(options.root + "/" + rel, render::cycle_scaffold(place, options.cycle) + paper,
+                                error)) {
         err << rel << ": error: cannot write the cycle: " << error << "\n"
             << "hint: check the folder content/" << options.place << "/cycles exists and can be written\n";
         return exit_content_error;

@@ -5,6 +5,7 @@
 
 #include <stdlib.h>
 
+#include <unistd.h>
 #include <algorithm>
 #include <atomic>
 #include <condition_variable>
@@ -13,14 +14,13 @@
 #include <optional>
 #include <ostream>
 #include <thread>
-#include <unistd.h>
 
 #include "cli/build_cache.hpp"
+#include "cli/interrupt.hpp"
 #include "cli/place_build.hpp"
 #include "load/load.hpp"
 #include "render/site.hpp"
 #include "render/system.hpp"
-#include "cli/interrupt.hpp"
 #include "write/out_folder.hpp"
 #include "write/site_update.hpp"
 
@@ -52,8 +52,8 @@ struct PlaceResult {
     model::Place place;                            // kept for the system page
     std::vector<derive::IndicatorFigure> figures;  // kept for the system page
     size_t file_count = 0;
-    std::exception_ptr failure;                    // an unexpected exception while preparing
-    bool counted = false;                          // its diagnostics are part of the run's
+    std::exception_ptr failure;  // an unexpected exception while preparing
+    bool counted = false;        // its diagnostics are part of the run's
 };
 
 // Everything but the swap into place: reads only the tree and the indicators, and writes only
@@ -78,7 +78,6 @@ void prepare_place(const load::ContentTree& tree, const SharedInputs& shared, co
     }
 }
 
-
 unsigned job_count(const BuildOptions& options, size_t places) {
     unsigned jobs = options.jobs ? options.jobs : std::thread::hardware_concurrency();
     return static_cast<unsigned>(std::max<size_t>(1, std::min<size_t>(jobs ? jobs : 1, places)));
@@ -101,7 +100,7 @@ std::vector<PlaceResult> build_places(const load::ContentTree& tree, const Share
             if (!stopped) prepare_place(tree, shared, places[i], options, update, results[i]);
             std::unique_lock<std::mutex> lock(mutex);
             turn.wait(lock, [&] { return committed == i; });
-            lock.unlock();  // other places go on being prepared meanwhile
+            lock.unlock();   // other places go on being prepared meanwhile
             if (!stopped) {  // a place staged after a failure is never published: the update is dropped
                 const bool ok = !results[i].failure && !results[i].diags.has_errors();
                 results[i].counted = true;
@@ -137,8 +136,8 @@ void report_built(const std::vector<std::string>& places, const std::vector<Plac
                   const BuildOptions& options, std::ostream& out) {
     if (options.quiet) return;
     for (size_t i = 0; i < places.size(); ++i)
-        out << "built " << places[i] << ": " << results[i].file_count << " files in " << options.out << "/"
-            << places[i] << "\n";
+        out << "built " << places[i] << ": " << results[i].file_count << " files in " << options.out << "/" << places[i]
+            << "\n";
     if (system) out << "built the system page: " << options.out << "/index.html\n";
 }
 
@@ -180,8 +179,10 @@ public:
         ::setenv("TMPDIR", folder.c_str(), 1);
     }
     ~ScratchEnvironment() {
-        if (old_) ::setenv("TMPDIR", old_->c_str(), 1);
-        else ::unsetenv("TMPDIR");
+        if (old_)
+            ::setenv("TMPDIR", old_->c_str(), 1);
+        else
+            ::unsetenv("TMPDIR");
     }
 
 private:

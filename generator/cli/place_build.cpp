@@ -42,9 +42,8 @@ void load_shared(const load::ContentTree& tree, const std::vector<std::string>& 
     diags.append(own);
 }
 
-void build_place(const load::ContentTree& tree, const SharedInputs& shared, const std::string& id,
-                 bool check_only, load::ParseCache* cache, PlaceBuild& out,
-                 const render::RenderOptions& render_options) {
+void build_place(const load::ContentTree& tree, const SharedInputs& shared, const std::string& id, bool check_only,
+                 load::ParseCache* cache, PlaceBuild& out, const render::RenderOptions& render_options) {
     out.place = load::load_place(tree, id, out.diags, cache);
     // Checks run on whatever was read, so one run shows every problem; check_place leaves out
     // what a file that could not be read would make look wrong.

@@ -45,9 +45,8 @@ struct PlaceBuild {
 /// load -> check -> derive -> render for one place; each stage runs only on what the one
 /// before it read cleanly, so one mistake is reported once. With `check_only` it stops after
 /// checking. `cache` (may be null) spares parsing files read before.
-void build_place(const load::ContentTree& tree, const SharedInputs& shared, const std::string& id,
-                 bool check_only, load::ParseCache* cache, PlaceBuild& out,
-                 const render::RenderOptions& render_options = {});
+void build_place(const load::ContentTree& tree, const SharedInputs& shared, const std::string& id, bool check_only,
+                 load::ParseCache* cache, PlaceBuild& out, const render::RenderOptions& render_options = {});
 
 /// Call before building places on several threads (works around GCC bug 77704 in std::regex).
 void fill_locale_caches();

@@ -118,17 +118,20 @@ std::string problems_page(const std::vector<PreviewProblem>& problems, bool bloc
     const size_t warnings = problems.size() - errors;
     std::string title = errors ? count(errors, "error", "errors") + " to fix"
                                : (warnings ? count(warnings, "warning", "warnings") : std::string("No problems"));
-    std::string out = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-                      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>" +
-                      title + " - hwbgen preview</title>\n" + style + "</head>\n<body>\n<main>\n";
+    std::string out =
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>" +
+        title + " - hwbgen preview</title>\n" + style + "</head>\n<body>\n<main>\n";
     out += "<h1>" + title + "</h1>\n";
     if (errors && blocked)
-        out += "<p>This page cannot be shown until the content is fixed. Each problem below names the file, "
-               "the line and the column. Fix it and save the file: this page changes by itself.</p>\n"
-               "<p><a href=\"/_hwbgen/problems\">See the problems of the whole site</a></p>\n";
+        out +=
+            "<p>This page cannot be shown until the content is fixed. Each problem below names the file, "
+            "the line and the column. Fix it and save the file: this page changes by itself.</p>\n"
+            "<p><a href=\"/_hwbgen/problems\">See the problems of the whole site</a></p>\n";
     else if (errors)
-        out += "<p>The site cannot be built until these are fixed. Save the file after each fix: the preview "
-               "rebuilds by itself.</p>\n";
+        out +=
+            "<p>The site cannot be built until these are fixed. Save the file after each fix: the preview "
+            "rebuilds by itself.</p>\n";
     else
         out += "<p>The site builds. <a href=\"/\">Go to the site</a>.</p>\n";
     if (errors) {
@@ -138,7 +141,8 @@ std::string problems_page(const std::vector<PreviewProblem>& problems, bool bloc
         out += "</ol>\n";
     }
     if (warnings) {
-        out += "<h2>Warnings (" + std::to_string(warnings) + ")</h2>\n"
+        out += "<h2>Warnings (" + std::to_string(warnings) +
+               ")</h2>\n"
                "<p>Warnings do not stop the site from building, but are worth fixing.</p>\n<ol>\n";
         for (const auto& p : problems)
             if (p.diagnostic.severity != diag::Severity::error) out += problem_item(p);

@@ -15,7 +15,7 @@
 namespace hwbgen::cli {
 
 struct PreviewSite::PlaceState {
-    PlaceBuild build;  // the last build, files moved out
+    PlaceBuild build;                                                              // the last build, files moved out
     std::shared_ptr<const PreviewFiles> files = std::make_shared<PreviewFiles>();  // last good files
     std::vector<PreviewProblem> problems;
     bool failed = false;
@@ -54,7 +54,8 @@ public:
     /// Forgets the bytes no file holds any more.
     void sweep() {
         std::lock_guard<std::mutex> lock(mutex_);
-        for (auto it = files_.begin(); it != files_.end();) it = it->second.expired() ? files_.erase(it) : std::next(it);
+        for (auto it = files_.begin(); it != files_.end();)
+            it = it->second.expired() ? files_.erase(it) : std::next(it);
     }
 
 private:
@@ -70,8 +71,10 @@ std::shared_ptr<const PreviewFiles> merge_files(std::vector<render::OutputFile> 
     auto files = std::make_shared<PreviewFiles>();
     for (auto& f : fresh) {
         const auto it = old.find(f.path);
-        if (it != old.end() && *it->second.bytes == f.bytes) files->emplace(std::move(f.path), it->second);
-        else files->emplace(std::move(f.path), store.file(std::move(f.bytes)));
+        if (it != old.end() && *it->second.bytes == f.bytes)
+            files->emplace(std::move(f.path), it->second);
+        else
+            files->emplace(std::move(f.path), store.file(std::move(f.bytes)));
     }
     return files;
 }
@@ -261,7 +264,8 @@ void PreviewSite::build_places(const std::vector<std::string>& ids) {
 // What the system page is made from, besides the indicators and templates.
 std::vector<std::string> PreviewSite::system_inputs() const {
     std::vector<std::string> out;
-    for (const auto& [id, st] : state_) out.push_back(system_fingerprint(st->build.place) + (st->failed ? "\nfailed" : ""));
+    for (const auto& [id, st] : state_)
+        out.push_back(system_fingerprint(st->build.place) + (st->failed ? "\nfailed" : ""));
     return out;
 }
 
@@ -300,8 +304,8 @@ void PreviewSite::publish(const std::vector<std::string>& rebuilt, std::chrono::
     err_ << std::flush;
     const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start);
     out_ << (next->failed.empty() ? "rebuilt " : "problems after rebuilding ") << rebuilt.size()
-        << (rebuilt.size() == 1 ? " place" : " places") << " in " << ms.count() << " ms\n"
-        << std::flush;
+         << (rebuilt.size() == 1 ? " place" : " places") << " in " << ms.count() << " ms\n"
+         << std::flush;
     std::lock_guard<std::mutex> lock(mutex_);
     next->generation = snapshot_->generation + 1;
     snapshot_ = std::move(next);

@@ -33,7 +33,7 @@ struct PreviewProblem {
 /// The site at one moment: never changed once made, so request threads read it without locks.
 struct PreviewSnapshot {
     std::map<std::string, std::shared_ptr<const PreviewFiles>> places;  ///< last good files, by place id
-    std::shared_ptr<const PreviewFiles> top;  ///< the system page and its stylesheet, when built
+    std::shared_ptr<const PreviewFiles> top;                      ///< the system page and its stylesheet, when built
     std::map<std::string, std::vector<PreviewProblem>> problems;  ///< by place id; "" for the whole site
     std::set<std::string> failed;  ///< places whose last build had errors ("" when shared files did)
     std::string first_place;       ///< where "/" goes when there is no system page
@@ -56,8 +56,7 @@ class PreviewSite {
 public:
     /// `places`: the places to show (empty: every place, with the system page).
     /// Progress goes to `out`, problems to `err`.
-    PreviewSite(std::string root, std::vector<std::string> places, unsigned jobs, std::ostream& out,
-                std::ostream& err);
+    PreviewSite(std::string root, std::vector<std::string> places, unsigned jobs, std::ostream& out, std::ostream& err);
     PreviewSite(const PreviewSite&) = delete;
     PreviewSite& operator=(const PreviewSite&) = delete;
     ~PreviewSite();

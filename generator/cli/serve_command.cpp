@@ -20,12 +20,10 @@ namespace hwbgen::cli {
 
 namespace {
 
-constexpr int quiet_ms = 10;   // editors write a file in bursts; wait this long for the last one
+constexpr int quiet_ms = 10;            // editors write a file in bursts; wait this long for the last one
 constexpr size_t request_threads = 32;  // each open page holds one for its event stream
 
-bool is_loopback(const std::string& host) {
-    return host == "localhost" || host == "::1" || host.rfind("127.", 0) == 0;
-}
+bool is_loopback(const std::string& host) { return host == "localhost" || host == "::1" || host.rfind("127.", 0) == 0; }
 
 // A path of the site, or "" when the request's path could leave it or is not one hwbgen makes.
 std::string site_path(const std::string& url_path) {
@@ -121,12 +119,14 @@ void add_routes(httplib::Server& server, const PreviewSite& site) {
         send(res, 405, "text/plain; charset=utf-8", "The preview only answers GET and HEAD.\n", "");
         return httplib::Server::HandlerResponse::Handled;
     });
-    server.Get(preview_events_url, [&site](const httplib::Request&, httplib::Response& res) { serve_events(site, res); });
+    server.Get(preview_events_url,
+               [&site](const httplib::Request&, httplib::Response& res) { serve_events(site, res); });
     server.Get(preview_problems_url, [&site](const httplib::Request&, httplib::Response& res) {
         const auto snap = site.snapshot();
         send_problems(res, 200, snap->all_problems(), false);
     });
-    server.Get(preview_files_url, [&site](const httplib::Request&, httplib::Response& res) { serve_file_list(site, res); });
+    server.Get(preview_files_url,
+               [&site](const httplib::Request&, httplib::Response& res) { serve_file_list(site, res); });
     server.Get(".*", [&site](const httplib::Request& req, httplib::Response& res) { serve_file(site, req, res); });
 }
 
@@ -172,13 +172,14 @@ int run_serve(const ServeOptions& options, std::ostream& out, std::ostream& err)
     const int port = bind(server, options, err);
     if (port < 0) return exit_usage_error;
     if (!is_loopback(options.host))
-        err << "hwbgen: warning: the preview is visible to other computers on the network at " << options.host
-            << ":" << port << "; anyone who can reach this computer can read the unpublished content\n";
+        err << "hwbgen: warning: the preview is visible to other computers on the network at " << options.host << ":"
+            << port << "; anyone who can reach this computer can read the unpublished content\n";
 
     PreviewSite site(options.root, options.places, options.jobs, out, err);
     std::unique_ptr<FileWatcher> watching_files;
     try {
-        watching_files = std::make_unique<FileWatcher>(options.root, std::vector<std::string>{"content", "templates", "indicators"});
+        watching_files = std::make_unique<FileWatcher>(options.root,
+                                                       std::vector<std::string>{"content", "templates", "indicators"});
     } catch (const std::exception& e) {
         err << "hwbgen: error: " << e.what() << "\nhint: raise fs.inotify.max_user_instances, or use hwbgen build\n";
         return exit_usage_error;
@@ -204,8 +205,10 @@ int run_serve(const ServeOptions& options, std::ostream& out, std::ostream& err)
             std::this_thread::sleep_for(std::chrono::milliseconds(20));
         }
     });
-    out << "serving the preview at http://" << (options.host.find(':') != std::string::npos ? "[" + options.host + "]" : options.host)
-        << ":" << port << "/ (press Ctrl-C to stop)\n" << std::flush;
+    out << "serving the preview at http://"
+        << (options.host.find(':') != std::string::npos ? "[" + options.host + "]" : options.host) << ":" << port
+        << "/ (press Ctrl-C to stop)\n"
+        << std::flush;
     server.listen_after_bind();
     listening_ended = true;
     if (!site.stopped()) kill(getpid(), SIGTERM);  // the server ended by itself: end the stopping thread

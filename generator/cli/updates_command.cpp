@@ -167,7 +167,11 @@ int run_updates_export(const UpdatesOptions& o, std::ostream& out, std::ostream&
     }
     std::string manifest;
     for (const auto& owner : owners) {
-        updates::WorkbookRequest request{&*place, o.cycle, by, &owner, updates::updates_before(*place, o.cycle),
+        updates::WorkbookRequest request{&*place,
+                                         o.cycle,
+                                         by,
+                                         &owner,
+                                         updates::updates_before(*place, o.cycle),
                                          updates::updated_in(*place, o.cycle)};
         const std::string path = dir + "/" + owner.id + ".xlsx", temp = dir + "/." + owner.id + ".xlsx.tmp-hwbgen";
         ::unlink(temp.c_str());
@@ -182,7 +186,8 @@ int run_updates_export(const UpdatesOptions& o, std::ostream& out, std::ostream&
         manifest += owner.id + ".xlsx " + fingerprint(*bytes) + "\n";
         size_t prefilled = 0;
         for (const auto* item : owner.items) prefilled += request.prefill.count(item->id);
-        out << "wrote " << path << ": " << owner.name << ", " << owner.items.size() << (owner.items.size() == 1 ? " item" : " items")
+        out << "wrote " << path << ": " << owner.name << ", " << owner.items.size()
+            << (owner.items.size() == 1 ? " item" : " items")
             << (prefilled ? ", " + std::to_string(prefilled) + " already updated" : "") << "\n";
         if (owner.id == updates::unassigned_owner)
             err << path << ": warning: " << owner.items.size()
@@ -220,7 +225,8 @@ int run_updates_import(const UpdatesOptions& o, std::ostream& out, std::ostream&
         return exit_content_error;
     }
     out << (plan->created ? "created " : "updated ") << plan->path << ": " << plan->changed.size()
-        << (plan->changed.size() == 1 ? " update" : " updates") << " changed; run 'hwbgen check', then 'hwbgen build'\n";
+        << (plan->changed.size() == 1 ? " update" : " updates")
+        << " changed; run 'hwbgen check', then 'hwbgen build'\n";
     return exit_ok;
 }
 

@@ -16,7 +16,8 @@ bool moved_down(const ItemProgress& p) { return p.previous && rag_rank(p.update-
 
 // The counts of one cycle's changes that the year figures add up.
 std::map<std::string, int> change_counts(const CycleProgress& progress) {
-    std::map<std::string, int> out{{"completed", 0}, {"moved-up", 0}, {"moved-down", 0}, {"new", 0}, {"escalations", 0}};
+    std::map<std::string, int> out{
+        {"completed", 0}, {"moved-up", 0}, {"moved-down", 0}, {"new", 0}, {"escalations", 0}};
     for (const auto& p : progress.items) {
         out["completed"] += p.change == Change::completed;
         out["moved-up"] += moved_up(p);
@@ -105,7 +106,8 @@ std::optional<FigureValue> CycleFigures::value(const model::FigureRef& ref) cons
     using K = FigureValue::Kind;
     if (ref.name == "meeting") return FigureValue{K::text, 0, cycle.meeting};
     if (ref.name == "date") return FigureValue{K::date, 0, cycle.date};
-    if (ref.name == "period") return cycle.period.empty() ? std::nullopt : std::optional(FigureValue{K::text, 0, cycle.period});
+    if (ref.name == "period")
+        return cycle.period.empty() ? std::nullopt : std::optional(FigureValue{K::text, 0, cycle.period});
     if (ref.name == "previous-date")
         return progress_.previous ? std::optional(FigureValue{K::date, 0, progress_.previous->date}) : std::nullopt;
     if (const auto n = count(ref.name, ref.target)) return FigureValue{K::count, *n, {}};

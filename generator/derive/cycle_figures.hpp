@@ -29,8 +29,8 @@ struct GroupTally {
 class CycleFigures {
 public:
     /// For place.cycles[index]. `place`, `items` and `figures` must outlive it.
-    CycleFigures(const model::Place& place, const std::vector<Item>& items,
-                 const std::vector<IndicatorFigure>& figures, size_t index);
+    CycleFigures(const model::Place& place, const std::vector<Item>& items, const std::vector<IndicatorFigure>& figures,
+                 size_t index);
 
     /// The value `ref` names; nothing when the cycle has no such value (an indicator without
     /// data, the previous date of a first cycle). Names are checked before derive runs.

@@ -35,8 +35,8 @@ void compare(IndicatorFigure& f) {
     if (f.definition->comparison == model::ComparisonMethod::none) return;
     if (model::limits_for_comparison(row) && f.england && f.england->value) {
         const auto result = compare_with_benchmark_9598(row.value, interval_of(row.lower95, row.upper95),
-                                                         interval_of(row.lower998, row.upper998),
-                                                         f.england->value, f.definition->polarity);
+                                                        interval_of(row.lower998, row.upper998), f.england->value,
+                                                        f.definition->polarity);
         f.compared = result.verdict;
         f.significant_998 = f.definition->comparison == model::ComparisonMethod::ci95_998 && result.level == 998;
     } else if (!row.compared_england.empty()) {
@@ -55,9 +55,8 @@ bool same_breakdown(const model::IndicatorValue& a, const model::IndicatorValue&
 void add_series(IndicatorFigure& f, const Rows& own, const Rows& england) {
     for (const auto* row : own)
         if (same_breakdown(*row, *f.latest)) f.series.push_back(row);
-    std::stable_sort(f.series.begin(), f.series.end(), [](const auto* a, const auto* b) {
-        return a->period_sortable < b->period_sortable;
-    });
+    std::stable_sort(f.series.begin(), f.series.end(),
+                     [](const auto* a, const auto* b) { return a->period_sortable < b->period_sortable; });
     for (const auto* row : f.series) f.england_series.push_back(row_for_period(england, *row));
 }
 
@@ -96,8 +95,8 @@ Trend trend_of_series(const std::vector<const model::IndicatorValue*>& series, c
         rules.single_year = rules.single_year && single_year_period(*row);
         rules.needs_counts = rules.needs_counts && row->definition_id.empty();
         if (row->value)
-            points.push_back({*row->value, row->lower95, row->upper95, row->count, row->denominator,
-                              !row->limits_computed});
+            points.push_back(
+                {*row->value, row->lower95, row->upper95, row->count, row->denominator, !row->limits_computed});
     }
     if (series.empty()) return {};
     return recent_trend(points, rules);

@@ -16,7 +16,7 @@ struct IndicatorFigure {
     const model::IndicatorValue* latest = nullptr;   ///< the place's latest row; null when none
     const model::IndicatorValue* england = nullptr;  ///< England's row for the same period
     std::string compared = "Not compared";           ///< Better, Similar, Worse, Higher, Lower
-    bool published_comparison = false;  ///< true when taken from Fingertips' own column
+    bool published_comparison = false;               ///< true when taken from Fingertips' own column
     /// With the ci95-99.8 method: true when the difference holds at 99.8% as well.
     bool significant_998 = false;
     /// The place's rows for the same sex, age and category as `latest`, oldest first.
@@ -25,7 +25,7 @@ struct IndicatorFigure {
     std::vector<const model::IndicatorValue*> england_series;
     /// Rows of the place's comparators (and its parent area) for the latest period.
     std::vector<const model::IndicatorValue*> comparators;
-    bool example = false;  ///< some figures are made up for demonstration
+    bool example = false;    ///< some figures are made up for demonstration
     std::string target_rag;  ///< green, amber or red against the definition's target; empty without one
     std::string trend = "Cannot be calculated";  ///< recent trend, in Fingertips' words
     bool published_trend = false;                ///< true when taken from Fingertips' own column
@@ -58,7 +58,8 @@ public:
                                                           const std::string& area) const;
 
 private:
-    std::map<std::pair<const model::IndicatorDefinition*, std::string>, std::vector<const model::IndicatorValue*>> rows_;
+    std::map<std::pair<const model::IndicatorDefinition*, std::string>, std::vector<const model::IndicatorValue*>>
+        rows_;
 };
 
 /// One figure per definition, in the order of indicators/definitions.yaml. Pointers refer into

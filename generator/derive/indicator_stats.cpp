@@ -18,10 +18,10 @@ bool valid_confidence(double confidence) { return confidence > 0 && confidence <
 
 // Boost reports a domain error by returning NaN (or the limit) instead of throwing: nothing in
 // this module throws, and every argument is checked before it gets here.
-using Quiet = boost::math::policies::policy<
-    boost::math::policies::domain_error<boost::math::policies::ignore_error>,
-    boost::math::policies::overflow_error<boost::math::policies::ignore_error>,
-    boost::math::policies::evaluation_error<boost::math::policies::ignore_error>>;
+using Quiet =
+    boost::math::policies::policy<boost::math::policies::domain_error<boost::math::policies::ignore_error>,
+                                  boost::math::policies::overflow_error<boost::math::policies::ignore_error>,
+                                  boost::math::policies::evaluation_error<boost::math::policies::ignore_error>>;
 
 }  // namespace
 
@@ -33,8 +33,8 @@ double normal_quantile(double p) {
 double z_for(double confidence) {
     if (!valid_confidence(confidence)) return not_defined;
     // The upper tail is asked for directly so that 1 - alpha/2 is never formed and rounded.
-    return boost::math::quantile(boost::math::complement(boost::math::normal_distribution<double, Quiet>(),
-                                                         (1 - confidence) / 2));
+    return boost::math::quantile(
+        boost::math::complement(boost::math::normal_distribution<double, Quiet>(), (1 - confidence) / 2));
 }
 
 double gamma_quantile(double shape, double p) {
@@ -297,8 +297,9 @@ std::string fewer_limits_note(std::size_t tested) {
 
 Trend recent_trend(const std::vector<TrendPoint>& points, const TrendRules& rules) {
     if (!trend_value_type(rules.value_type))
-        return cannot("Fingertips calculates recent trends only for proportions, crude rates and directly "
-                      "standardised rates.");
+        return cannot(
+            "Fingertips calculates recent trends only for proportions, crude rates and directly "
+            "standardised rates.");
     if (!rules.single_year) return cannot("Fingertips calculates recent trends only for single-year periods.");
     std::vector<TrendPoint> valid;
     for (const auto& p : points)

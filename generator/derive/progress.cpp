@@ -41,7 +41,8 @@ void count_in(std::vector<GroupCounts<Group>>& groups, const Group* group, model
 // Sub-groups in the order place.yaml lists them, with "no sub-group" last.
 void order_subgroups(const model::Place& place, std::vector<GroupCounts<model::Subgroup>>& groups) {
     auto rank = [&](const model::Subgroup* s) { return s ? s - place.subgroups.data() : 1 << 20; };
-    std::stable_sort(groups.begin(), groups.end(), [&](const auto& a, const auto& b) { return rank(a.group) < rank(b.group); });
+    std::stable_sort(groups.begin(), groups.end(),
+                     [&](const auto& a, const auto& b) { return rank(a.group) < rank(b.group); });
 }
 
 }  // namespace
@@ -80,7 +81,8 @@ CycleProgress cycle_progress(const model::Place& place, const std::vector<Item>&
             continue;
         }
         const auto rag = n->second->rag;
-        out.items.push_back({&item, n->second, previous, out.previous ? change_of(*n->second, previous) : Change::none});
+        out.items.push_back(
+            {&item, n->second, previous, out.previous ? change_of(*n->second, previous) : Change::none});
         out.overall.add(rag);
         count_in(out.by_section, item.section, rag);
         count_in(out.by_subgroup, item.owner, rag);
@@ -107,8 +109,7 @@ int period_end_year(const std::string& period) {
     return best;
 }
 
-std::vector<IndicatorChange> indicator_changes(const std::vector<IndicatorFigure>& figures,
-                                               const model::Cycle& cycle) {
+std::vector<IndicatorChange> indicator_changes(const std::vector<IndicatorFigure>& figures, const model::Cycle& cycle) {
     std::vector<IndicatorChange> out;
     const int cycle_year = period_end_year(cycle.date.substr(0, 4));
     for (const auto& f : figures) {

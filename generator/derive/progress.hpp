@@ -53,7 +53,7 @@ struct CycleProgress {
     RagCounts overall;
     std::vector<GroupCounts<model::Section>> by_section;    ///< sections with updates, in order
     std::vector<GroupCounts<model::Subgroup>> by_subgroup;  ///< sub-groups with updates, in order
-    std::vector<const Item*> dropped;  ///< reported last cycle, not this one
+    std::vector<const Item*> dropped;                       ///< reported last cycle, not this one
 };
 
 /// Progress in place.cycles[index], compared with the cycle before it. `items` must outlive it.
@@ -70,8 +70,7 @@ struct IndicatorChange {
 
 /// Indicators that changed significantly between their last two periods ending by the cycle's
 /// year. A figure's series is taken as it stands, so later data does not change an older report.
-std::vector<IndicatorChange> indicator_changes(const std::vector<IndicatorFigure>& figures,
-                                               const model::Cycle& cycle);
+std::vector<IndicatorChange> indicator_changes(const std::vector<IndicatorFigure>& figures, const model::Cycle& cycle);
 
 /// The last year a period covers: "2020/21" -> 2021, "2018 - 20" -> 2020, "2019" -> 2019; 0 if none.
 int period_end_year(const std::string& period);

@@ -11,7 +11,8 @@ namespace hwbgen::derive {
 
 namespace {
 
-using Key = std::tuple<long, std::string, std::string, std::string, std::string>;  // id, sex, age, category type, category
+using Key =
+    std::tuple<long, std::string, std::string, std::string, std::string>;  // id, sex, age, category type, category
 
 Key breakdown(const model::IndicatorValue& r) { return {r.indicator_id, r.sex, r.age, r.category_type, r.category}; }
 

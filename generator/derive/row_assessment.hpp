@@ -15,7 +15,7 @@ struct RowAssessment {
     std::string compared_england;            ///< Better, Similar, Worse, Higher, Lower, Not compared
     std::string compared_parent;
     std::string compared_england_998;  ///< at 99.8%, with the ci95-99.8 method; empty otherwise
-    std::string trend;  ///< over the five most recent points up to this row
+    std::string trend;                 ///< over the five most recent points up to this row
     bool trend_fingertips_way = true;  ///< false when the data lacked what Fingertips' test uses
     std::string trend_note;            ///< why the trend cannot be calculated or may differ
 };

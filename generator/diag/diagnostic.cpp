@@ -24,8 +24,7 @@ void Diagnostics::append(const Diagnostics& other) {
 
 void Diagnostics::sort() {
     std::stable_sort(list_.begin(), list_.end(), [](const Diagnostic& a, const Diagnostic& b) {
-        return std::tie(a.pos.file, a.pos.line, a.pos.column) <
-               std::tie(b.pos.file, b.pos.line, b.pos.column);
+        return std::tie(a.pos.file, a.pos.line, a.pos.column) < std::tie(b.pos.file, b.pos.line, b.pos.column);
     });
     // One problem found twice (by a scan of the folder and by reading the file) shows once.
     const auto same = [](const Diagnostic& a, const Diagnostic& b) {
@@ -87,8 +86,7 @@ std::string format(const Diagnostic& d, std::string_view full_line) {
     if (!source_line.empty() && d.pos.line > 0) {
         const std::string gutter = std::to_string(d.pos.line);
         out += " " + gutter + " | " + std::string(source_line) + "\n";
-        out += " " + std::string(gutter.size(), ' ') + " | " + caret_line(source_line, column) +
-               "\n";
+        out += " " + std::string(gutter.size(), ' ') + " | " + caret_line(source_line, column) + "\n";
     }
     if (!d.hint.empty()) out += "hint: " + d.hint + "\n";
     return out;

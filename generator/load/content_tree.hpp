@@ -46,7 +46,10 @@ public:
     /// Every entry under `dir` (at any depth) that the build must not use: symbolic links that
     /// leave the project root or lead nowhere, named pipes and devices, unreadable or oversized
     /// files, folders named like files. Empty when `dir` does not exist.
-    virtual std::vector<FileProblem> unusable_files(const std::string& dir) const { (void)dir; return {}; }
+    virtual std::vector<FileProblem> unusable_files(const std::string& dir) const {
+        (void)dir;
+        return {};
+    }
     /// Whether anything (of any kind) is at `path`.
     virtual bool has_entry(const std::string& path) const { return read(path).has_value(); }
     bool exists(const std::string& path) const { return read(path).has_value(); }

@@ -1,7 +1,7 @@
 // cycles/<yyyy-mm>.yaml: one board meeting's progress updates and board paper.
 #include "load/detail/cycle_reader.hpp"
-#include "load/link_check.hpp"
 #include "load/detail/section_reader.hpp"
+#include "load/link_check.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -178,7 +178,9 @@ std::vector<model::PaperBlock> read_blocks(const YamlMap& paper, const char* key
 std::string appendix_link(const YamlMap& a) {
     const std::string link = a.text("link");
     bool page_id = !link.empty();
-    for (const char c : link) page_id = page_id && (std::islower(static_cast<unsigned char>(c)) || std::isdigit(static_cast<unsigned char>(c)) || c == '-');
+    for (const char c : link)
+        page_id = page_id && (std::islower(static_cast<unsigned char>(c)) ||
+                              std::isdigit(static_cast<unsigned char>(c)) || c == '-');
     if (link.empty() || page_id || is_web_address(link)) return link;
     a.error(a.value_pos("link"), "appendix link must be a page id or a web address, found '" + link + "'",
             "use outcomes-report, report, strategy, a page's id, or an https:// address");
@@ -224,8 +226,8 @@ model::BoardPaper read_paper(const YamlMap& m, Uses& uses) {
 }  // namespace
 
 model::Cycle read_cycle(const YamlMap& m, const std::string& id) {
-    m.allow_only({"meeting", "date", "period", "annual", "example", "summary", "subgroup_updates", "updates",
-                  "board_paper"});
+    m.allow_only(
+        {"meeting", "date", "period", "annual", "example", "summary", "subgroup_updates", "updates", "board_paper"});
     model::Cycle c;
     c.id = id;
     c.pos = m.pos();

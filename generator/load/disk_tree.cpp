@@ -31,8 +31,10 @@ bool is_content_name(const std::string& path) {
 
 std::string size_text(std::uintmax_t bytes) {
     char buffer[32];
-    if (bytes >= (1u << 30)) std::snprintf(buffer, sizeof buffer, "%.1f GiB", double(bytes) / double(1u << 30));
-    else std::snprintf(buffer, sizeof buffer, "%.1f MiB", double(bytes) / double(1u << 20));
+    if (bytes >= (1u << 30))
+        std::snprintf(buffer, sizeof buffer, "%.1f GiB", double(bytes) / double(1u << 30));
+    else
+        std::snprintf(buffer, sizeof buffer, "%.1f MiB", double(bytes) / double(1u << 20));
     return buffer;
 }
 
@@ -48,8 +50,9 @@ std::string link_target(const std::string& path) {
 }
 
 bool inside(const std::string& real, const std::string& root) {
-    return root.empty() || real == root || (real.size() > root.size() && real.compare(0, root.size(), root) == 0 &&
-                                            (root.back() == '/' || real[root.size()] == '/'));
+    return root.empty() || real == root ||
+           (real.size() > root.size() && real.compare(0, root.size(), root) == 0 &&
+            (root.back() == '/' || real[root.size()] == '/'));
 }
 
 const char* kind_of(mode_t mode) {
@@ -117,8 +120,9 @@ std::optional<FileProblem> DiskTree::open_problem(const std::string& path, int* 
                            "remove it; only regular files are read"};
     const std::uintmax_t limit = size_limit_for(path);
     if (static_cast<std::uintmax_t>(st.st_size) > limit)
-        return FileProblem{path, "file is " + size_text(st.st_size) + ", over the " + size_text(limit) +
-                                     " limit for this kind of file",
+        return FileProblem{path,
+                           "file is " + size_text(st.st_size) + ", over the " + size_text(limit) +
+                               " limit for this kind of file",
                            "check that this is the right file; content files are far smaller"};
     // Non-blocking, so a pipe swapped in since the check cannot stall the build.
     const int fd = ::open(name.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
@@ -129,8 +133,10 @@ std::optional<FileProblem> DiskTree::open_problem(const std::string& path, int* 
         ::close(fd);
         return FileProblem{path, "this is not a regular file", "remove it; only regular files are read"};
     }
-    if (fd_out) *fd_out = fd;
-    else ::close(fd);
+    if (fd_out)
+        *fd_out = fd;
+    else
+        ::close(fd);
     return std::nullopt;
 }
 
@@ -200,14 +206,15 @@ void DiskTree::scan(const std::string& dir, int depth, std::vector<FileProblem>&
         if (!folder || real.empty() || !inside(real, real_root_)) {
             if (auto p = problem(path)) out.push_back(std::move(*p));
         } else if (inside(real_path(full(dir)), real)) {
-            out.push_back({path, "symbolic link to a folder that holds it ('" + link_target(full(path)) +
-                                     "'), so it never ends",
-                           "remove the link"});
+            out.push_back(
+                {path, "symbolic link to a folder that holds it ('" + link_target(full(path)) + "'), so it never ends",
+                 "remove the link"});
         } else if (looks_like_a_file(name)) {
             out.push_back({path, "this is a folder, not a file", "rename the folder, or put a file here instead"});
         } else if (depth + 1 >= max_folder_depth) {
-            out.push_back({path, "folders nest more than " + std::to_string(max_folder_depth) +
-                                     " deep here (a symbolic link to a folder above it?)",
+            out.push_back({path,
+                           "folders nest more than " + std::to_string(max_folder_depth) +
+                               " deep here (a symbolic link to a folder above it?)",
                            "remove the link or flatten the folders"});
         } else {
             scan(path, depth + 1, out);

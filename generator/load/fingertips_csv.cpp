@@ -69,8 +69,10 @@ private:
     // Counts characters, not bytes, and one line break for CR, LF or CRLF.
     void advance(char c) {
         if (c == '\r' && i_ + 1 < text_.size() && text_[i_ + 1] == '\n') {
-            if (!quoted_) ++i_;
-            else return;  // the LF that follows ends the line
+            if (!quoted_)
+                ++i_;
+            else
+                return;  // the LF that follows ends the line
         }
         if (c == '\n' || c == '\r') {
             ++line_;
@@ -135,20 +137,32 @@ struct StandardColumn {
 
 // The 26 columns of a download, in Fingertips' order.
 const std::vector<StandardColumn>& standard_columns() {
-    static const std::vector<StandardColumn> columns = {
-        {"Indicator ID", true},         {"Indicator Name", false},
-        {"Parent Code", true},          {"Parent Name", false},
-        {"Area Code", true},            {"Area Name", false},
-        {"Area Type", false},           {"Sex", true},
-        {"Age", true},                  {"Category Type", true},
-        {"Category", true},             {"Time period", true},
-        {"Value", true},                {"Lower CI 95.0 limit", true},
-        {"Upper CI 95.0 limit", true},  {"Lower CI 99.8 limit", true},
-        {"Upper CI 99.8 limit", true},  {"Count", true},
-        {"Denominator", true},          {"Value note", false},
-        {"Recent Trend", true},         {"Compared to England value or percentiles", true},
-        {parent_column, true},          {"Time period Sortable", true},
-        {"New data", false},            {"Compared to goal", false}};
+    static const std::vector<StandardColumn> columns = {{"Indicator ID", true},
+                                                        {"Indicator Name", false},
+                                                        {"Parent Code", true},
+                                                        {"Parent Name", false},
+                                                        {"Area Code", true},
+                                                        {"Area Name", false},
+                                                        {"Area Type", false},
+                                                        {"Sex", true},
+                                                        {"Age", true},
+                                                        {"Category Type", true},
+                                                        {"Category", true},
+                                                        {"Time period", true},
+                                                        {"Value", true},
+                                                        {"Lower CI 95.0 limit", true},
+                                                        {"Upper CI 95.0 limit", true},
+                                                        {"Lower CI 99.8 limit", true},
+                                                        {"Upper CI 99.8 limit", true},
+                                                        {"Count", true},
+                                                        {"Denominator", true},
+                                                        {"Value note", false},
+                                                        {"Recent Trend", true},
+                                                        {"Compared to England value or percentiles", true},
+                                                        {parent_column, true},
+                                                        {"Time period Sortable", true},
+                                                        {"New data", false},
+                                                        {"Compared to goal", false}};
     return columns;
 }
 
@@ -250,8 +264,9 @@ private:
         for (std::size_t s = 0; s < columns.size(); ++s) {
             const auto& c = columns[s];
             if (index_.count(c.name)) continue;
-            const std::string shown =
-                c.name == parent_column ? "Compared to Region value or percentiles' (named after the parent" : c.name;
+            const std::string shown = c.name == parent_column
+                                          ? "Compared to Region value or percentiles' (named after the parent"
+                                          : c.name;
             const std::string effect = c.required ? "hwbgen needs it for limits, comparisons and trends"
                                                   : "it is optional; its contents are left out";
             diag::Diagnostic d{c.required ? diag::Severity::error : diag::Severity::warning, {path, 1, 1}, {}, {}};
@@ -269,9 +284,8 @@ private:
             diags.add(std::move(d));
         }
         for (const auto i : unknown)
-            diags.warning(pos(path, header, i),
-                          "column " + column_letter(i) + " '" + trimmed(header.fields[i]) +
-                              "' is not a Fingertips column and is ignored");
+            diags.warning(pos(path, header, i), "column " + column_letter(i) + " '" + trimmed(header.fields[i]) +
+                                                    "' is not a Fingertips column and is ignored");
     }
 
     std::map<std::string, std::size_t> index_;
@@ -319,7 +333,8 @@ public:
         }
         // Beyond what any real figure reaches, and what sums and chart axes handle exactly.
         if (std::fabs(*v) > 1e15) {
-            diags_.error(at(name), "'" + name + "' is out of range: '" + s + "' (the limit is 1e15 either side of zero)",
+            diags_.error(at(name),
+                         "'" + name + "' is out of range: '" + s + "' (the limit is 1e15 either side of zero)",
                          "check the cell: no indicator value is this large");
             return std::nullopt;
         }

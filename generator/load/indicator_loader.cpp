@@ -45,8 +45,8 @@ model::ComparisonMethod read_comparison(const YamlMap& m) {
 
 model::CiMethod read_ci_method(const YamlMap& m) {
     // In the order of model::CiMethod after by_value_type, the default when the key is absent.
-    static const std::vector<std::string> names = {"wilson", "byars", "exact-poisson", "byars-or-exact", "dobson",
-                                                   "none"};
+    static const std::vector<std::string> names = {"wilson",         "byars",  "exact-poisson",
+                                                   "byars-or-exact", "dobson", "none"};
     const auto c = detail::choice(m, "ci_method", names, false);
     for (size_t i = 0; c && i < names.size(); ++i)
         if (names[i] == *c) return static_cast<model::CiMethod>(i + 1);
@@ -80,8 +80,10 @@ model::IndicatorDefinition read_definition(const YamlMap& m, bool lenient) {
     d.licence = m.text("licence");
     if (const auto t = m.map("target")) {
         t->allow_only({"value", "year", "source"});
-        if (const auto value = t->number("value")) d.target = model::Target{*value, t->text("year"), t->text("source")};
-        else t->text("value", true);
+        if (const auto value = t->number("value"))
+            d.target = model::Target{*value, t->text("year"), t->text("source")};
+        else
+            t->text("value", true);
     }
     return d;
 }

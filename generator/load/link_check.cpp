@@ -13,8 +13,8 @@ namespace {
 const struct {
     const char* name;
     char c;
-} entities[] = {{"colon", ':'}, {"Tab", '\t'}, {"NewLine", '\n'}, {"nbsp", ' '}, {"sol", '/'},
-                {"period", '.'}, {"num", '#'}, {"quest", '?'}, {"amp", '&'}, {"plus", '+'}, {"hyphen", '-'}};
+} entities[] = {{"colon", ':'}, {"Tab", '\t'},  {"NewLine", '\n'}, {"nbsp", ' '}, {"sol", '/'},   {"period", '.'},
+                {"num", '#'},   {"quest", '?'}, {"amp", '&'},      {"plus", '+'}, {"hyphen", '-'}};
 
 // Decodes one entity at text[i] ('&'); returns the characters it stands for and moves `i` past
 // it, or returns nothing when it is not one (the '&' is then literal).
@@ -55,8 +55,10 @@ std::string browser_view(const std::string& address) {
             piece = std::string(1, address[++i]);
         }
         for (const char p : piece)
-            if (static_cast<unsigned char>(p) > 0x20 && p != 0x7F) out += static_cast<char>(std::tolower(static_cast<unsigned char>(p)));
-            else if (p == '\x01') out += '\x01';
+            if (static_cast<unsigned char>(p) > 0x20 && p != 0x7F)
+                out += static_cast<char>(std::tolower(static_cast<unsigned char>(p)));
+            else if (p == '\x01')
+                out += '\x01';
     }
     return out;
 }
@@ -81,7 +83,10 @@ std::string address_at(const std::string& text, size_t& at) {
     int depth = 0;
     for (; end < text.size(); ++end) {
         const char c = text[end];
-        if (c == '\\' && end + 1 < text.size()) { ++end; continue; }
+        if (c == '\\' && end + 1 < text.size()) {
+            ++end;
+            continue;
+        }
         if (c == ' ' || c == '\n' || c == '\t') break;
         if (c == '(') ++depth;
         if (c == ')' && depth-- == 0) break;
@@ -113,7 +118,8 @@ std::vector<Candidate> candidates(const std::string& text) {
             while (j < text.size() && scheme_char(text[j])) ++j;
             if (j < text.size() && text[j] == ':') {
                 const size_t close = text.find_first_of("> \n", j);
-                out.push_back({i + 1, text.substr(i + 1, (close == std::string::npos ? text.size() : close) - i - 1), false});
+                out.push_back(
+                    {i + 1, text.substr(i + 1, (close == std::string::npos ? text.size() : close) - i - 1), false});
             }
         }
     }

@@ -7,9 +7,9 @@ namespace hwbgen::load {
 
 /// A link or picture in a text that must not be published.
 struct UnsafeLink {
-    size_t offset = 0;        ///< where its address starts in the text
-    std::string address;      ///< as written
-    std::string message;      ///< lower-case, no full stop
+    size_t offset = 0;    ///< where its address starts in the text
+    std::string address;  ///< as written
+    std::string message;  ///< lower-case, no full stop
     std::string hint;
 };
 

@@ -56,7 +56,8 @@ size_t ParseCache::misses() const {
 void ParseCache::forget(const std::string& prefix) {
     std::lock_guard<std::mutex> lock(impl_->mutex);
     auto& entries = impl_->entries;
-    for (auto it = entries.lower_bound(prefix); it != entries.end() && it->first.compare(0, prefix.size(), prefix) == 0;)
+    for (auto it = entries.lower_bound(prefix);
+         it != entries.end() && it->first.compare(0, prefix.size(), prefix) == 0;)
         it = entries.erase(it);
 }
 
@@ -112,8 +113,10 @@ std::optional<FileModel> read_cached(ParseCache* cache, const ContentTree& tree,
     diags.append(own);
     std::lock_guard<std::mutex> lock(impl.mutex);
     ++impl.misses;
-    if (model) impl.entries[path] = {hash, *model, std::move(own)};
-    else impl.entries.erase(path);  // unparsable files are parsed again, to report them again
+    if (model)
+        impl.entries[path] = {hash, *model, std::move(own)};
+    else
+        impl.entries.erase(path);  // unparsable files are parsed again, to report them again
     return model;
 }
 

@@ -81,7 +81,8 @@ std::vector<model::SectionKind> read_section_kinds(const YamlMap& m) {
         model::SectionKind kind{k.text("id", true), k.value_pos("id"), k.text("label", true), k.text("heading"),
                                 plan == std::optional<std::string>("band")};
         // The home page's heading over these sections: "Our themes" unless worded otherwise.
-        if (kind.heading.empty()) kind.heading = "Our " + lower_first(k.has("plural") ? k.text("plural") : kind.label + "s");
+        if (kind.heading.empty())
+            kind.heading = "Our " + lower_first(k.has("plural") ? k.text("plural") : kind.label + "s");
         out.push_back(kind);
     }
     return out;
@@ -134,10 +135,11 @@ void read_easy_read(const YamlMap& m, model::Place& place) {
 }
 
 void read_place_file(const YamlMap& m, model::Place& place) {
-    m.allow_only({"name", "area_code", "board", "site_url", "strategy", "vision", "vision_narrative",
-                  "foreword", "principles_intro", "principles", "enablers_intro", "enablers", "glossary",
-                  "subgroups", "timetable", "contacts", "comparators", "labels", "easy_read", "easy_read_rules",
-                  "plus_groups", "section_kinds"});
+    m.allow_only({"name",           "area_code",        "board",    "site_url",         "strategy",
+                  "vision",         "vision_narrative", "foreword", "principles_intro", "principles",
+                  "enablers_intro", "enablers",         "glossary", "subgroups",        "timetable",
+                  "contacts",       "comparators",      "labels",   "easy_read",        "easy_read_rules",
+                  "plus_groups",    "section_kinds"});
     place.pos = m.pos();
     place.name = m.text("name", true);
     place.area_code = m.text("area_code", true);

@@ -15,8 +15,8 @@ std::vector<model::Commitment> read_commitments(const YamlMap& m) {
     std::vector<model::Commitment> out;
     for (const auto& c : m.maps("commitments")) {
         c.allow_only({"id", "text", "tier", "lead", "due"});
-        out.push_back({c.text("id", true), c.value_pos("id"), c.text("text", true), read_tier(c), c.ref("lead"),
-                       c.text("due")});
+        out.push_back(
+            {c.text("id", true), c.value_pos("id"), c.text("text", true), read_tier(c), c.ref("lead"), c.text("due")});
     }
     return out;
 }

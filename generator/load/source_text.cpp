@@ -16,8 +16,7 @@ size_t utf8_length(const std::string& s, size_t i) {
     if (n == 2 && c < 0xC2) return 0;
     if (n == 3 && c == 0xE0 && byte(i + 1) < 0xA0) return 0;
     if (n == 3 && c == 0xED && byte(i + 1) >= 0xA0) return 0;
-    if (n == 4 && (c > 0xF4 || (c == 0xF0 && byte(i + 1) < 0x90) || (c == 0xF4 && byte(i + 1) >= 0x90)))
-        return 0;
+    if (n == 4 && (c > 0xF4 || (c == 0xF0 && byte(i + 1) < 0x90) || (c == 0xF4 && byte(i + 1) >= 0x90))) return 0;
     return n;
 }
 
@@ -37,8 +36,7 @@ std::string normalise_line_endings(const std::string& text) {
 
 }  // namespace
 
-std::optional<std::string> prepare_text(const std::string& path, std::string bytes,
-                                        diag::Diagnostics& diags) {
+std::optional<std::string> prepare_text(const std::string& path, std::string bytes, diag::Diagnostics& diags) {
     if (bytes.compare(0, 3, "\xEF\xBB\xBF") == 0) bytes.erase(0, 3);
     int line = 1, column = 1;
     for (size_t i = 0; i < bytes.size();) {

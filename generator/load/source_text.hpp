@@ -9,8 +9,7 @@ namespace hwbgen::load {
 
 /// Strips a UTF-8 byte-order mark and turns Windows (CRLF) and old Mac (CR) line endings into
 /// LF. Reports invalid UTF-8 at its line and column and returns nothing in that case.
-std::optional<std::string> prepare_text(const std::string& path, std::string bytes,
-                                        diag::Diagnostics& diags);
+std::optional<std::string> prepare_text(const std::string& path, std::string bytes, diag::Diagnostics& diags);
 
 /// Line `line` of a file's raw bytes, for showing under a diagnostic: a byte-order mark and
 /// line endings are handled as prepare_text does, and invalid UTF-8 shows as '?'.

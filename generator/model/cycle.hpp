@@ -48,11 +48,11 @@ struct ParagraphGroup {
 /// One block of a board-paper section: a numbered paragraph, an unnumbered sub-heading, or a
 /// block hwbgen generates from the cycle's figures (unnumbered too).
 struct PaperBlock {
-    std::string heading;  ///< set for a sub-heading; everything else is then empty
-    std::string text;     ///< Markdown
+    std::string heading;             ///< set for a sub-heading; everything else is then empty
+    std::string text;                ///< Markdown
     std::vector<std::string> items;  ///< lettered a), b), c); Markdown
     std::vector<ParagraphGroup> groups;
-    std::string after;  ///< unnumbered Markdown after the paragraph (a figure, a table)
+    std::string after;      ///< unnumbered Markdown after the paragraph (a figure, a table)
     std::string generated;  ///< a generated block's name ("progress-at-a-glance"); all else empty
     /// Set on a paragraph `new-cycle` carried forward, until someone has read it for this meeting.
     std::string review;

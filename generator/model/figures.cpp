@@ -30,8 +30,10 @@ std::string read_word(std::string_view s, size_t& i) {
 std::string trimmed(std::string_view s) {
     std::string out;
     for (const char c : s) {
-        if (!is_space(c)) out += c;
-        else if (!out.empty() && out.back() != ' ') out += ' ';
+        if (!is_space(c))
+            out += c;
+        else if (!out.empty() && out.back() != ' ')
+            out += ' ';
     }
     if (!out.empty() && out.back() == ' ') out.pop_back();
     return out;

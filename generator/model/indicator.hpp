@@ -52,7 +52,7 @@ struct IndicatorDefinition {
     ComparisonMethod comparison = ComparisonMethod::ci95;
     CiMethod ci_method = CiMethod::by_value_type;
     TrendMethod trend_method = TrendMethod::limits;
-    std::string sex;  ///< optional filter on the Sex column, e.g. "Male"
+    std::string sex;      ///< optional filter on the Sex column, e.g. "Male"
     std::string section;  ///< the life-course section it belongs to, when the overview groups them
     std::string source;
     std::string licence;
@@ -79,12 +79,12 @@ struct IndicatorValue {
     std::optional<double> lower95, upper95, lower998, upper998;
     std::optional<double> count, denominator;
     std::string value_note;
-    std::string recent_trend;       ///< as published by Fingertips
-    std::string compared_england;   ///< as published by Fingertips
-    std::string compared_parent;    ///< as published by Fingertips
-    std::string definition_id;      ///< local data names its definition directly
-    bool example = false;           ///< made-up figures for demonstration, never to be read as real
-    bool limits_computed = false;   ///< the 95% limits were worked out from count and denominator
+    std::string recent_trend;      ///< as published by Fingertips
+    std::string compared_england;  ///< as published by Fingertips
+    std::string compared_parent;   ///< as published by Fingertips
+    std::string definition_id;     ///< local data names its definition directly
+    bool example = false;          ///< made-up figures for demonstration, never to be read as real
+    bool limits_computed = false;  ///< the 95% limits were worked out from count and denominator
 };
 
 struct IndicatorSet {
@@ -108,6 +108,5 @@ inline bool row_matches(const IndicatorDefinition& d, const IndicatorValue& row)
     if (!row.definition_id.empty()) return row.definition_id == d.id;
     return d.fingertips_id && *d.fingertips_id == row.indicator_id && (d.sex.empty() || d.sex == row.sex);
 }
-
 
 }  // namespace hwbgen::model

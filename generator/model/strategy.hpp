@@ -60,7 +60,7 @@ struct Project {
     std::string title;
     std::string description;  ///< Markdown
     std::vector<Kpi> kpis;
-    std::string governance;  ///< who is responsible for this project, Markdown
+    std::string governance;   ///< who is responsible for this project, Markdown
     std::optional<Ref> lead;  ///< the sub-group it reports through (default: the section's lead)
 };
 

@@ -103,15 +103,17 @@ std::string legend(const std::string& area_name) {
     const std::string y = fixed(height - 14);
     return "<circle class=\"point\" cx=\"" + fixed(left + 6) + "\" cy=\"" + y + "\" r=\"5\"/>\n<text x=\"" +
            fixed(left + 16) + "\" y=\"" + y + "\" dominant-baseline=\"middle\">" + escape_html(area_name) +
-           " (line: 95% confidence interval)</text>\n<line class=\"benchmark\" x1=\"" + fixed(width - 190) + "\" x2=\"" +
-           fixed(width - 160) + "\" y1=\"" + y + "\" y2=\"" + y + "\"/>\n<text x=\"" + fixed(width - 152) + "\" y=\"" +
-           y + "\" dominant-baseline=\"middle\">England</text>\n";
+           " (line: 95% confidence interval)</text>\n<line class=\"benchmark\" x1=\"" + fixed(width - 190) +
+           "\" x2=\"" + fixed(width - 160) + "\" y1=\"" + y + "\" y2=\"" + y + "\"/>\n<text x=\"" + fixed(width - 152) +
+           "\" y=\"" + y + "\" dominant-baseline=\"middle\">England</text>\n";
 }
 
 std::string description(const std::string& area_name, const std::vector<ChartPoint>& points) {
     std::string out = area_name + " values";
     for (const auto& p : points)
-        if (p.value) out += "; " + p.label + ": " + fixed(*p.value) + (p.benchmark ? " (England " + fixed(*p.benchmark) + ")" : "");
+        if (p.value)
+            out += "; " + p.label + ": " + fixed(*p.value) +
+                   (p.benchmark ? " (England " + fixed(*p.benchmark) + ")" : "");
     return out + ". The same figures are in the table.";
 }
 
@@ -122,9 +124,9 @@ std::string trend_chart_svg(const std::string& id, const std::string& title, con
     const Scale s = scale_for(points);
     return "<svg class=\"chart\" viewBox=\"0 0 " + fixed(width, 0) + " " + fixed(height, 0) +
            "\" role=\"img\" aria-labelledby=\"" + id + "-title " + id + "-desc\">\n<title id=\"" + id + "-title\">" +
-           escape_html(title) + "</title>\n<desc id=\"" + id + "-desc\">" + escape_html(description(area_name, points)) +
-           "</desc>\n" + axis(s, unit) + benchmark_line(s, points) + intervals_and_points(s, points) +
-           legend(area_name) + "</svg>";
+           escape_html(title) + "</title>\n<desc id=\"" + id + "-desc\">" +
+           escape_html(description(area_name, points)) + "</desc>\n" + axis(s, unit) + benchmark_line(s, points) +
+           intervals_and_points(s, points) + legend(area_name) + "</svg>";
 }
 
 AxisRange nice_range(double low, double high) {

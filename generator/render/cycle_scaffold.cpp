@@ -71,7 +71,8 @@ std::string cycle_scaffold(const model::Place& place, const std::string& cycle_i
         out += yaml_block("update", previous ? previous->update : std::string{}, "    ");
         out += yaml_block("next_steps", previous ? previous->next_steps : std::string{}, "    ");
         // Made-up text carried forward stays marked, so it is never published as real.
-        if (previous && it->second.example) out += "    example: true                  # carried over from made-up text\n";
+        if (previous && it->second.example)
+            out += "    example: true                  # carried over from made-up text\n";
     }
     return out;
 }

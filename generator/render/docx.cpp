@@ -43,7 +43,8 @@ public:
         if (mkdtemp(pattern.data())) path_ = pattern;
     }
     ~ScratchDir() {
-        for (const char* name : {"/paper.md", "/paper.json", "/reference.docx", "/paper.docx"}) std::remove((path_ + name).c_str());
+        for (const char* name : {"/paper.md", "/paper.json", "/reference.docx", "/paper.docx"})
+            std::remove((path_ + name).c_str());
         if (!path_.empty()) rmdir(path_.c_str());
     }
     const std::string& path() const { return path_; }
@@ -79,7 +80,8 @@ int run_pandoc(std::vector<std::string> args, const std::string& date, std::stri
     pid_t pid = 0;
     const int spawned = posix_spawnp(&pid, "pandoc", nullptr, nullptr, argv.data(), envp.data());
     if (spawned != 0) {
-        error = spawned == ENOENT ? "pandoc is not installed" : std::string("cannot run pandoc: ") + std::strerror(spawned);
+        error = spawned == ENOENT ? "pandoc is not installed"
+                                  : std::string("cannot run pandoc: ") + std::strerror(spawned);
         return -1;
     }
     int status = 0;

@@ -40,7 +40,8 @@ std::string first_heading(const std::string& html, size_t from) {
     for (size_t i = start; i < end && i < html.size(); ++i) {
         if (html[i] == '<') in_tag = true;
         const bool space = html[i] == '\n' || html[i] == ' ' || html[i] == '\t';
-        if (!in_tag && html[i] != '"' && !(space && (text.empty() || text.back() == ' '))) text += space ? ' ' : html[i];
+        if (!in_tag && html[i] != '"' && !(space && (text.empty() || text.back() == ' ')))
+            text += space ? ' ' : html[i];
         if (html[i] == '>') in_tag = false;
     }
     while (!text.empty() && text.back() == ' ') text.pop_back();
@@ -66,9 +67,12 @@ std::string wrap_tables(std::string html) {
 size_t closing(const std::string& text, size_t open, char opener, char closer) {
     int depth = 0;
     for (size_t i = open; i < text.size(); ++i) {
-        if (text[i] == '\\') ++i;
-        else if (text[i] == opener) ++depth;
-        else if (text[i] == closer && --depth == 0) return i;
+        if (text[i] == '\\')
+            ++i;
+        else if (text[i] == opener)
+            ++depth;
+        else if (text[i] == closer && --depth == 0)
+            return i;
     }
     return std::string::npos;
 }
@@ -114,7 +118,8 @@ bool enforce_policy(cmark_node* doc) {
         cmark_node* node = cmark_iter_get_node(iter);
         const cmark_node_type type = cmark_node_get_type(node);
         const char* url = type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE ? cmark_node_get_url(node) : nullptr;
-        if (type == CMARK_NODE_HTML_BLOCK || type == CMARK_NODE_HTML_INLINE) raw_html.push_back(node);
+        if (type == CMARK_NODE_HTML_BLOCK || type == CMARK_NODE_HTML_INLINE)
+            raw_html.push_back(node);
         else if (type == CMARK_NODE_LINK && !load::is_allowed_address(url ? url : ""))
             unsafe_links.push_back(node);
         else if (type == CMARK_NODE_IMAGE && !is_site_picture(url ? url : ""))

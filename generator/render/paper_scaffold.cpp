@@ -87,12 +87,15 @@ std::string paragraph(model::PaperBlock b, const std::string& from, bool mark, b
         for (auto& i : b.items) year = escape_year_figures(i) || year;
     }
     std::string out = first_field("text", b.text, in);
-    if (year) out += field("review", from + "; its figures over the year are for annual cycles only", in);
-    else if (mark) out += field("review", from, in);
+    if (year)
+        out += field("review", from + "; its figures over the year are for annual cycles only", in);
+    else if (mark)
+        out += field("review", from, in);
     out += list("items", b.items, in);
     if (!b.groups.empty()) {
         out += in + "groups:\n";
-        for (const auto& g : b.groups) out += first_field("title", g.title, in + "    ") + list("items", g.items, in + "    ");
+        for (const auto& g : b.groups)
+            out += first_field("title", g.title, in + "    ") + list("items", g.items, in + "    ");
     }
     if (!b.after.empty()) out += field("after", b.after, in);
     return out;
@@ -101,8 +104,10 @@ std::string paragraph(model::PaperBlock b, const std::string& from, bool mark, b
 std::string section(const model::PaperSection& s, const std::string& from, bool annual) {
     std::string out = "  " + s.key + ":\n";
     for (const auto& b : s.blocks) {
-        if (!b.heading.empty()) out += first_field("heading", b.heading, "      ");
-        else if (!b.generated.empty()) out += "    - generated: " + b.generated + "\n";
+        if (!b.heading.empty())
+            out += first_field("heading", b.heading, "      ");
+        else if (!b.generated.empty())
+            out += "    - generated: " + b.generated + "\n";
         else {
             const bool carried = s.key == "recommendations" || cites_figures(b);
             out += paragraph(b, "carried forward from " + from, !carried, annual);
@@ -131,7 +136,9 @@ std::string people(const std::vector<model::Contact>& officers) {
 }
 
 std::string appendices(const std::vector<model::Appendix>& list) {
-    std::string out = list.empty() ? "" : "  appendices:                      # outcomes-report and report link to this cycle's pages\n";
+    std::string out =
+        list.empty() ? ""
+                     : "  appendices:                      # outcomes-report and report link to this cycle's pages\n";
     for (const auto& a : list) {
         out += first_field("title", a.title, "      ");
         if (!a.link.empty()) out += field("link", a.link, "      ");

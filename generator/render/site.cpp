@@ -3,11 +3,11 @@
 #include <map>
 
 #include "render/abbreviations.hpp"
-#include "render/docx.hpp"
 #include "render/detail/plumbing.hpp"
 #include "render/detail/theme.hpp"
 #include "render/detail/views.hpp"
 #include "render/detail/whole_document.hpp"
+#include "render/docx.hpp"
 
 namespace hwbgen::render {
 
@@ -25,13 +25,13 @@ struct PageSpec {
     std::string kind;  ///< the template: html/<kind> and markdown/<kind>
     std::string title;
     View view;
-    std::vector<Link> crumbs;  ///< ancestors, home first
-    bool example = false;      ///< built from made-up figures: the page says so
-    std::string docx_date{};   ///< set for pages also written as a Word document: its date
-    std::string file{};        ///< set for a page written as dir + file alone (404.html), no twin
-    std::string pdf{};         ///< a PDF the page links to, relative to the place's root
-    bool prints = false;       ///< the PDF is printed from this page
-    std::string pdf_label{};   ///< what the PDF is, for its download link
+    std::vector<Link> crumbs;                     ///< ancestors, home first
+    bool example = false;                         ///< built from made-up figures: the page says so
+    std::string docx_date{};                      ///< set for pages also written as a Word document: its date
+    std::string file{};                           ///< set for a page written as dir + file alone (404.html), no twin
+    std::string pdf{};                            ///< a PDF the page links to, relative to the place's root
+    bool prints = false;                          ///< the PDF is printed from this page
+    std::string pdf_label{};                      ///< what the PDF is, for its download link
     std::vector<std::pair<size_t, int>> parts{};  ///< a whole document: its pages and their levels
 };
 
@@ -63,9 +63,7 @@ View links_view(const std::vector<Link>& links, const std::string& current, cons
 }
 
 // The page a page sits under, for search results and the list of every page.
-std::string section_of(const PageSpec& page) {
-    return page.crumbs.size() > 1 ? page.crumbs.back().title : "";
-}
+std::string section_of(const PageSpec& page) { return page.crumbs.size() > 1 ? page.crumbs.back().title : ""; }
 
 std::vector<Link> main_nav(const model::Place& place) {
     std::vector<Link> nav{{"Home", ""}};
@@ -77,9 +75,7 @@ std::vector<Link> main_nav(const model::Place& place) {
     return nav;
 }
 
-bool has_principles(const model::Place& place) {
-    return !place.principles.empty() || !place.enablers.empty();
-}
+bool has_principles(const model::Place& place) { return !place.principles.empty() || !place.enablers.empty(); }
 
 std::vector<Link> footer_nav(const model::Place& place) {
     std::vector<Link> nav;
@@ -106,13 +102,26 @@ void add_cycle_pages(const SiteContext& ctx, std::vector<PageSpec>& pages) {
         const auto& c = place.cycles[i];
         const Link report{"Progress report, " + long_date(c.date), report_url(c)};
         const derive::CycleFigures figures(place, items, ctx.figures, i);
-        pages.push_back({report.url, "report", report.title + " (" + c.meeting + ")", report_view(ctx, figures),
-                         {home, reports}, c.example});
-        pages.push_back({report.url + "outcomes-report/", "outcomes-report", "Outcomes Report, " + long_date(c.date),
-                         outcomes_report_view(ctx, c), {home, reports, report}, c.example});
+        pages.push_back({report.url,
+                         "report",
+                         report.title + " (" + c.meeting + ")",
+                         report_view(ctx, figures),
+                         {home, reports},
+                         c.example});
+        pages.push_back({report.url + "outcomes-report/",
+                         "outcomes-report",
+                         "Outcomes Report, " + long_date(c.date),
+                         outcomes_report_view(ctx, c),
+                         {home, reports, report},
+                         c.example});
         if (c.paper)
-            pages.push_back({board_paper_url(c), "board-paper", c.paper->title, board_paper_view(ctx, figures),
-                             {home, reports}, c.example, c.date});
+            pages.push_back({board_paper_url(c),
+                             "board-paper",
+                             c.paper->title,
+                             board_paper_view(ctx, figures),
+                             {home, reports},
+                             c.example,
+                             c.date});
     }
 }
 
@@ -127,18 +136,25 @@ std::vector<PageSpec> page_specs(const SiteContext& ctx) {
     }());
     pages.push_back({"", "home", place.strategy.title, home_view(ctx), {}});
     pages.push_back({"plan-on-a-page/", "plan", "Plan on a page", plan_view(ctx), {home}});
-    if (!place.foreword.body.empty()) pages.push_back({"foreword/", "foreword", "Foreword", foreword_view(ctx), {home}});
+    if (!place.foreword.body.empty())
+        pages.push_back({"foreword/", "foreword", "Foreword", foreword_view(ctx), {home}});
     for (const auto& s : place.sections) {
         pages.push_back({section_url(s), "section", s.title, section_view(ctx, s), {home}});
         for (size_t i = 0; i < s.priorities.size(); ++i)
-            pages.push_back({priority_url(s, s.priorities[i]), "priority", s.priorities[i].title,
-                             priority_view(ctx, s, i), {home, {s.title, section_url(s)}}});
+            pages.push_back({priority_url(s, s.priorities[i]),
+                             "priority",
+                             s.priorities[i].title,
+                             priority_view(ctx, s, i),
+                             {home, {s.title, section_url(s)}}});
     }
     for (const auto& p : place.pages) pages.push_back({p.id + "/", "page", p.title, page_view(p), {home}});
     pages.push_back({"indicators/", "indicators", "Indicators", indicator_table_view(ctx, nullptr), {home}});
     for (const auto& f : ctx.figures)
         if (f.latest)
-            pages.push_back({indicator_url(*f.definition), "indicator", f.definition->name, indicator_view(ctx, f),
+            pages.push_back({indicator_url(*f.definition),
+                             "indicator",
+                             f.definition->name,
+                             indicator_view(ctx, f),
                              {home, {"Indicators", "indicators/"}}});
     if (has_principles(place))
         pages.push_back({"principles/", "principles", "Principles and enablers", principles_view(ctx), {home}});
@@ -153,7 +169,10 @@ std::vector<PageSpec> page_specs(const SiteContext& ctx) {
         pages.push_back({"easy-read/", "easy-read", title, easy_read_view(ctx), {home}});
         for (const auto& s : place.sections)
             if (!s.easy_read.empty())
-                pages.push_back({"easy-read/" + s.id + "/", "easy-read-section", s.title, easy_read_section_view(s),
+                pages.push_back({"easy-read/" + s.id + "/",
+                                 "easy-read-section",
+                                 s.title,
+                                 easy_read_section_view(s),
                                  {home, {"Easy Read", "easy-read/"}}});
     }
     add_cycle_pages(ctx, pages);
@@ -167,7 +186,10 @@ std::vector<PageSpec> page_specs(const SiteContext& ctx) {
 void add_whole_documents(const model::Place& place, std::vector<PageSpec>& pages) {
     const Link home{"Home", ""};
     PageSpec strategy{"strategy/", "document", "The whole strategy", View(View::type::object), {home}};
-    PageSpec easy_read{"easy-read/whole/", "document", "The whole Easy Read plan", View(View::type::object),
+    PageSpec easy_read{"easy-read/whole/",
+                       "document",
+                       "The whole Easy Read plan",
+                       View(View::type::object),
                        {home, {"Easy Read", "easy-read/"}}};
     for (size_t i = 0; i < pages.size(); ++i) {
         const auto& kind = pages[i].kind;
@@ -256,7 +278,8 @@ public:
         if (!page.docx_date.empty())
             documents_.push_back({page.dir + "board-paper.docx", tidy_markdown(md), page.docx_date});
         out.push_back({page.dir + "index.html", theme_.render("html/layout", layout(page, root, html), diags_)});
-        out.push_back({page.dir + "index.md", tidy_markdown(theme_.render("markdown/layout", layout(page, root, md), diags_))});
+        out.push_back(
+            {page.dir + "index.md", tidy_markdown(theme_.render("markdown/layout", layout(page, root, md), diags_))});
     }
 
     // The site's navigation differs between pages only by depth and by which link is current,
@@ -337,7 +360,8 @@ private:
 
 // The reference document styles the Word output like a council paper; a place may bring its own.
 std::string reference_docx(const load::ContentTree& tree, const model::Place& place) {
-    for (const auto& path : {"content/" + place.id + "/templates/docx/reference.docx", std::string("templates/docx/reference.docx")})
+    for (const auto& path :
+         {"content/" + place.id + "/templates/docx/reference.docx", std::string("templates/docx/reference.docx")})
         if (const auto bytes = tree.read(path)) return *bytes;
     return {};
 }
@@ -362,9 +386,8 @@ void write_documents(const load::ContentTree& tree, const model::Place& place, c
 }  // namespace
 
 std::vector<OutputFile> render_place(const load::ContentTree& tree, const model::Place& place,
-                                     const std::vector<derive::IndicatorFigure>& figures,
-                                     diag::Diagnostics& diags, const RenderOptions& options,
-                                     std::vector<PrintJob>* jobs) {
+                                     const std::vector<derive::IndicatorFigure>& figures, diag::Diagnostics& diags,
+                                     const RenderOptions& options, std::vector<PrintJob>* jobs) {
     std::vector<OutputFile> out;
     const Theme theme(tree, place.id, diags);
     if (diags.has_errors()) return out;

@@ -30,8 +30,7 @@ struct RenderOptions {
 /// Renders the place with its theme (templates/ and content/<place>/templates/). Template
 /// problems go to `diags`. Files come back in a stable order.
 std::vector<OutputFile> render_place(const load::ContentTree& tree, const model::Place& place,
-                                     const std::vector<derive::IndicatorFigure>& figures,
-                                     diag::Diagnostics& diags, const RenderOptions& options = {},
-                                     std::vector<PrintJob>* jobs = nullptr);
+                                     const std::vector<derive::IndicatorFigure>& figures, diag::Diagnostics& diags,
+                                     const RenderOptions& options = {}, std::vector<PrintJob>* jobs = nullptr);
 
 }  // namespace hwbgen::render

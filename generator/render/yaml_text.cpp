@@ -56,8 +56,7 @@ std::string yaml_block(const std::string& key, const std::string& text, const st
     return out + "\n";
 }
 
-std::string update_entry(const model::Update& u, const std::vector<std::string>& comments,
-                         const std::string& indent) {
+std::string update_entry(const model::Update& u, const std::vector<std::string>& comments, const std::string& indent) {
     const std::string in = indent + "  ";
     std::string out = indent + "- item: " + u.item.id + "\n";
     for (const auto& c : comments) out += in + "# " + c + "\n";

@@ -21,8 +21,7 @@ std::vector<Column> columns(const model::Place& place) {
         {Field::next_steps, "Next steps", "", 36, true},
         {Field::kpis, "KPI values", "", 30, true},
     };
-    for (const auto& g : place.plus_groups)
-        out.push_back({Field::plus_group, "PLUS group: " + g.name, g.id, 30, true});
+    for (const auto& g : place.plus_groups) out.push_back({Field::plus_group, "PLUS group: " + g.name, g.id, 30, true});
     out.push_back({Field::risks, "Risks and mitigations", "", 36, true});
     out.push_back({Field::escalate, "Escalate to the board?", "", 12, true});
     out.push_back({Field::escalation, "Reason for escalation", "", 36, true});

@@ -9,9 +9,21 @@
 namespace hwbgen::updates {
 
 enum class Field {
-    id, title, where, last_rating, last_update, last_next_steps,                  // for reference
-    rating, update, next_steps, kpis, plus_group, risks, escalate, escalation,   // to fill
-    workbook,                                                                    // hidden: whose
+    id,
+    title,
+    where,
+    last_rating,
+    last_update,
+    last_next_steps,  // for reference
+    rating,
+    update,
+    next_steps,
+    kpis,
+    plus_group,
+    risks,
+    escalate,
+    escalation,  // to fill
+    workbook,    // hidden: whose
 };
 
 struct Column {

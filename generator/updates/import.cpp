@@ -11,7 +11,8 @@
 
 namespace hwbgen::updates {
 
-std::optional<model::Place> checked_place(const load::ContentTree& tree, const std::string& id, diag::Diagnostics& diags) {
+std::optional<model::Place> checked_place(const load::ContentTree& tree, const std::string& id,
+                                          diag::Diagnostics& diags) {
     diag::Diagnostics found;
     model::Place place = load::load_place(tree, id, found);
     if (!found.has_errors()) {
@@ -37,7 +38,8 @@ std::optional<std::string> starting_text(const load::ContentTree& tree, const mo
     plan.created = true;
     if (!place.cycles.empty() && place.cycles.back().id > cycle) {
         diags.error(place.cycles.back().pos,
-                    "the cycle " + cycle + " has no file and would come before the latest cycle " + place.cycles.back().id,
+                    "the cycle " + cycle + " has no file and would come before the latest cycle " +
+                        place.cycles.back().id,
                     "import into the cycle the workbooks were exported for");
         return std::nullopt;
     }
@@ -66,7 +68,8 @@ std::string summary(const ImportContext& ctx, const ImportResult& result) {
             for (const auto& item : *ctx.items)
                 if (owner_id(*ctx.place, item, f.by) == f.owner) {
                     ++owned;
-                    if (std::find(f.returned.begin(), f.returned.end(), item.id) == f.returned.end()) missing.push_back(item.id);
+                    if (std::find(f.returned.begin(), f.returned.end(), item.id) == f.returned.end())
+                        missing.push_back(item.id);
                 }
         }
         out += f.file + ": " + (f.owner.empty() ? "" : owner_name(*ctx.place, f.owner) + ": ");
@@ -81,7 +84,8 @@ std::string summary(const ImportContext& ctx, const ImportResult& result) {
             const std::string words = change_words(u, b == ctx.before.end() ? nullptr : b->second);
             if (!words.empty()) changes += "    " + id + ": " + words + "\n";
         }
-        out += changes.empty() ? "  no rating changed since the last cycle\n" : "  changed since the last cycle:\n" + changes;
+        out += changes.empty() ? "  no rating changed since the last cycle\n"
+                               : "  changed since the last cycle:\n" + changes;
     }
     return out;
 }
@@ -99,8 +103,9 @@ bool verify(const load::ContentTree& tree, const ImportPlan& plan, const std::st
     }
     const auto now = updates_in(*place, cycle);
     if (now.size() != intended.size()) {
-        diags.error({plan.path, 0, 0}, "the merged cycle would hold " + std::to_string(now.size()) + " updates, not " +
-                                           std::to_string(intended.size()),
+        diags.error({plan.path, 0, 0},
+                    "the merged cycle would hold " + std::to_string(now.size()) + " updates, not " +
+                        std::to_string(intended.size()),
                     "this is a fault in hwbgen: please report it with the workbooks");
         return false;
     }
@@ -151,7 +156,8 @@ std::optional<ImportPlan> plan_import(const load::ContentTree& tree, const std::
     const auto merged = merge_updates(*text, changed, cycle_now ? cycle_now->updates : std::vector<model::Update>{},
                                       *place, items, error);
     if (!merged) {
-        diags.error({plan.path, 0, 0}, "cannot lay out the cycle file: " + error, "run 'hwbgen check' and fix the file first");
+        diags.error({plan.path, 0, 0}, "cannot lay out the cycle file: " + error,
+                    "run 'hwbgen check' and fix the file first");
         return std::nullopt;
     }
     plan.merged = plan.changed.empty() && !plan.created ? plan.original : *merged;

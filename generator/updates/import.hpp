@@ -11,12 +11,12 @@
 namespace hwbgen::updates {
 
 struct ImportPlan {
-    std::string path;      ///< content/<place>/cycles/<cycle>.yaml
-    bool created = false;  ///< the cycle had no file: it starts as new-cycle would start it
-    std::string original;  ///< the file's bytes now (empty when created)
-    std::string merged;    ///< what to write; equal to `original` when nothing changed
+    std::string path;                  ///< content/<place>/cycles/<cycle>.yaml
+    bool created = false;              ///< the cycle had no file: it starts as new-cycle would start it
+    std::string original;              ///< the file's bytes now (empty when created)
+    std::string merged;                ///< what to write; equal to `original` when nothing changed
     std::vector<std::string> changed;  ///< ids whose update changed, in strategy order
-    std::string summary;   ///< per owner: came back, missing, changed since last cycle
+    std::string summary;               ///< per owner: came back, missing, changed since last cycle
 };
 
 /// The place as loaded from `tree` and checked; nothing when its content has errors (only

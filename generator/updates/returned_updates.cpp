@@ -121,11 +121,12 @@ bool RowReader::check_cells(int row, const Row& cells) {
     bool ok = true;
     for (const auto& [col, cell] : cells) {
         if (cell->kind == Cell::Kind::formula)
-            diags_.error({sheet_.where(row, col), 0, 0}, "a formula ('" + shown(cell->text) + "'): formulas are not read",
+            diags_.error({sheet_.where(row, col), 0, 0},
+                         "a formula ('" + shown(cell->text) + "'): formulas are not read",
                          "type the value itself, or copy the cell and paste it back as values only");
         else if (cell->kind == Cell::Kind::error)
-            diags_.error({sheet_.where(row, col), 0, 0}, "the cell shows a spreadsheet error '" + shown(cell->text) + "'",
-                         "type the value itself");
+            diags_.error({sheet_.where(row, col), 0, 0},
+                         "the cell shows a spreadsheet error '" + shown(cell->text) + "'", "type the value itself");
         else
             continue;
         ok = false;
@@ -140,13 +141,15 @@ bool RowReader::check_tag(int row, const Row& cells) {
     std::string place, cycle, by, owner;
     in >> place >> cycle >> by >> owner;
     if (place != ctx_.place->id) {
-        error(row, Field::workbook, "this workbook is for the place '" + shown(place) + "', not '" + ctx_.place->id + "'",
+        error(row, Field::workbook,
+              "this workbook is for the place '" + shown(place) + "', not '" + ctx_.place->id + "'",
               "import it into its own place");
         return false;
     }
     if (cycle != ctx_.cycle) {
         error(row, Field::workbook, "this workbook was exported for the cycle " + shown(cycle) + ", not " + ctx_.cycle,
-              "send the leads this cycle's workbooks ('hwbgen updates export " + ctx_.place->id + " " + ctx_.cycle + "')");
+              "send the leads this cycle's workbooks ('hwbgen updates export " + ctx_.place->id + " " + ctx_.cycle +
+                  "')");
         return false;
     }
     if (owner_.empty()) {
@@ -221,9 +224,11 @@ std::optional<model::Update> RowReader::update_of(int row, const Row& cells, con
     const std::string reason = checked_text(row, cells, Field::escalation);
     bool escalate = false;
     if (!parse_escalate(value(cells, Field::escalate), escalate))
-        error(row, Field::escalate, "'" + shown(value(cells, Field::escalate)) + "' is not Yes or No", "choose Yes or No from the list");
+        error(row, Field::escalate, "'" + shown(value(cells, Field::escalate)) + "' is not Yes or No",
+              "choose Yes or No from the list");
     else if (escalate && reason.empty())
-        error(row, Field::escalation, "escalation is Yes but no reason is given", "say what the board is asked to do, and why");
+        error(row, Field::escalation, "escalation is Yes but no reason is given",
+              "say what the board is asked to do, and why");
     else if (!escalate && !reason.empty() && !value(cells, Field::escalate).empty())
         error(row, Field::escalate, "escalation is No but a reason is given", "choose Yes, or clear the reason");
     u.escalation = reason;
@@ -244,13 +249,15 @@ void RowReader::read_row(int row, const Row& cells) {
     for (const auto& [col, c] : by_column_)
         if (c->fill && c->field != Field::kpis) fill.push_back(col);
     if (id.empty()) {
-        if (returned(cells, fill)) error(row, Field::id, "this row has an update but no ID", "put the row's ID back, as exported");
+        if (returned(cells, fill))
+            error(row, Field::id, "this row has an update but no ID", "put the row's ID back, as exported");
         return;
     }
     const derive::Item* item = find_item(row, id);
     if (!item) return;
     if (const auto [it, added] = seen_.emplace(id, row); !added)
-        return error(row, Field::id, "'" + id + "' appears twice in this sheet", "the other is in row " + std::to_string(it->second));
+        return error(row, Field::id, "'" + id + "' appears twice in this sheet",
+                     "the other is in row " + std::to_string(it->second));
     if (!owner_.empty()) {
         const std::string owner = owner_id(*ctx_.place, *item, by_);
         if (owner != owner_)
@@ -274,8 +281,9 @@ void RowReader::read_row(int row, const Row& cells) {
 void RowReader::read() {
     std::vector<const Cell*> cells;
     for (const auto& c : sheet_.cells) cells.push_back(&c);
-    std::stable_sort(cells.begin(), cells.end(),
-                     [](const Cell* a, const Cell* b) { return std::tie(a->row, a->column) < std::tie(b->row, b->column); });
+    std::stable_sort(cells.begin(), cells.end(), [](const Cell* a, const Cell* b) {
+        return std::tie(a->row, a->column) < std::tie(b->row, b->column);
+    });
     std::map<int, Row> rows;
     for (const auto* c : cells) rows[c->row][c->column] = c;
     file_.file = sheet_.file;
@@ -286,7 +294,8 @@ void RowReader::read() {
     });
     if (header == rows.end() || !map_headings(header->second, header->first)) {
         if (header == rows.end())
-            diags_.error({sheet_.file, 0, 0}, "no heading row with an 'ID' column", "keep the headings of the exported Updates sheet");
+            diags_.error({sheet_.file, 0, 0}, "no heading row with an 'ID' column",
+                         "keep the headings of the exported Updates sheet");
         return;
     }
     for (auto it = std::next(header); it != rows.end(); ++it) read_row(it->first, it->second);

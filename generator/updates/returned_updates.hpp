@@ -16,9 +16,9 @@ namespace hwbgen::updates {
 struct ImportContext {
     const model::Place* place = nullptr;
     const std::vector<derive::Item>* items = nullptr;
-    std::string cycle;       ///< yyyy-mm
-    UpdatesByItem current;   ///< what the cycle file holds now
-    UpdatesByItem before;    ///< each item's update before this cycle
+    std::string cycle;      ///< yyyy-mm
+    UpdatesByItem current;  ///< what the cycle file holds now
+    UpdatesByItem before;   ///< each item's update before this cycle
 };
 
 /// An update that came back, and where it came from.
@@ -30,8 +30,8 @@ struct Returned {
 /// What one file gave back.
 struct FileReturn {
     std::string file;
-    std::string owner;  ///< the owner's id, when the workbook says
-    Grouping by = Grouping::subgroup;  ///< how the workbook's owner was chosen
+    std::string owner;                  ///< the owner's id, when the workbook says
+    Grouping by = Grouping::subgroup;   ///< how the workbook's owner was chosen
     std::vector<std::string> returned;  ///< item ids with an update, in the file's order
 };
 

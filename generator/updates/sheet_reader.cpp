@@ -1,7 +1,7 @@
 #include "updates/sheet_reader.hpp"
 
-#include <fstream>
 #include <sys/stat.h>
+#include <fstream>
 
 #include "load/source_text.hpp"
 #include "updates/columns.hpp"
@@ -51,14 +51,18 @@ bool parse_csv(const std::string& text, const ReadLimits& limits, Sheet& sheet, 
     for (size_t i = 0; i < text.size(); ++i) {
         const char c = text[i];
         if (quoted) {
-            if (c == '"' && i + 1 < text.size() && text[i + 1] == '"') field += '"', ++i;
-            else if (c == '"') quoted = false;
-            else field += c;
+            if (c == '"' && i + 1 < text.size() && text[i + 1] == '"')
+                field += '"', ++i;
+            else if (c == '"')
+                quoted = false;
+            else
+                field += c;
         } else if (c == '"' && field.empty()) {
             quoted = was_quoted = true;
         } else if (c == delimiter) {
             end_field();
-            if (column >= limits.columns) return why = "more than " + std::to_string(limits.columns) + " columns", false;
+            if (column >= limits.columns)
+                return why = "more than " + std::to_string(limits.columns) + " columns", false;
         } else if (c == '\n') {
             end_field();
             column = 0;

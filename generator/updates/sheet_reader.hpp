@@ -20,8 +20,8 @@ struct Cell {
 
 /// One sheet (or a CSV file): its cells, row by row.
 struct Sheet {
-    std::string file;   ///< as the user named it
-    std::string name;   ///< the sheet's name; empty for CSV
+    std::string file;  ///< as the user named it
+    std::string name;  ///< the sheet's name; empty for CSV
     std::vector<Cell> cells;
     /// "cfp.xlsx: Updates!D14", or "cfp.csv: D14".
     std::string where(int row, int column) const;
@@ -29,10 +29,10 @@ struct Sheet {
 
 /// The limits a returned file is held to.
 struct ReadLimits {
-    size_t file_bytes = 50u << 20;   ///< the file itself
-    size_t part_bytes = 50u << 20;   ///< one part of the zip, uncompressed (a sheet)
-    size_t total_bytes = 100u << 20; ///< every part read, uncompressed
-    size_t ratio = 100;              ///< uncompressed / compressed, for parts over 1 MB
+    size_t file_bytes = 50u << 20;    ///< the file itself
+    size_t part_bytes = 50u << 20;    ///< one part of the zip, uncompressed (a sheet)
+    size_t total_bytes = 100u << 20;  ///< every part read, uncompressed
+    size_t ratio = 100;               ///< uncompressed / compressed, for parts over 1 MB
     int rows = 20000;
     int columns = 500;
 };

@@ -22,9 +22,12 @@ std::string decoded(const std::string& url) {
             if (semi != std::string::npos && semi - i < 12) {
                 const std::string ref = lower(url.substr(i + 1, semi - i - 1));
                 long code = -1;
-                if (ref == "colon") code = ':';
-                else if (ref.size() > 1 && ref[0] == '#' && ref[1] == 'x') code = std::strtol(ref.c_str() + 2, nullptr, 16);
-                else if (ref.size() > 1 && ref[0] == '#') code = std::strtol(ref.c_str() + 1, nullptr, 10);
+                if (ref == "colon")
+                    code = ':';
+                else if (ref.size() > 1 && ref[0] == '#' && ref[1] == 'x')
+                    code = std::strtol(ref.c_str() + 2, nullptr, 16);
+                else if (ref.size() > 1 && ref[0] == '#')
+                    code = std::strtol(ref.c_str() + 1, nullptr, 10);
                 if (code > 0 && code < 128) {
                     out += char(code);
                     i = semi;
@@ -32,7 +35,8 @@ std::string decoded(const std::string& url) {
                 }
             }
         }
-        if (!std::isspace(static_cast<unsigned char>(url[i])) && static_cast<unsigned char>(url[i]) >= 0x20) out += url[i];
+        if (!std::isspace(static_cast<unsigned char>(url[i])) && static_cast<unsigned char>(url[i]) >= 0x20)
+            out += url[i];
     }
     return out;
 }
@@ -86,7 +90,9 @@ TextProblem html_problem(const std::string& text) {
                               (inside.find(':') != std::string::npos || inside.find('@') != std::string::npos);
         if (autolink) {
             const std::string scheme = inside.find(':') != std::string::npos ? scheme_of(inside) : "";
-            if (!safe_scheme(scheme)) return {"unsafe link '" + inside.substr(0, 60) + "'", "links may start with https://, http:// or mailto: only"};
+            if (!safe_scheme(scheme))
+                return {"unsafe link '" + inside.substr(0, 60) + "'",
+                        "links may start with https://, http:// or mailto: only"};
             continue;
         }
         const std::string tag = text.substr(at, std::min<size_t>(close == std::string::npos ? 20 : close - at + 1, 40));
@@ -113,14 +119,16 @@ bool valid_utf8(const std::string& text) {
 TextProblem text_problem(const std::string& text) {
     if (!valid_utf8(text)) return {"the text is not valid UTF-8", "retype the text, or paste it as plain text"};
     if (text.size() > 32767)
-        return {"the text is longer than a spreadsheet cell holds (32,767 characters)", "shorten it, or link to a document"};
+        return {"the text is longer than a spreadsheet cell holds (32,767 characters)",
+                "shorten it, or link to a document"};
     for (const char c : text)
         if ((static_cast<unsigned char>(c) < 0x20 && c != '\n' && c != '\t') || c == 0x7f)
             return {"the text holds a control character", "retype the text, or paste it as plain text"};
     if (auto p = html_problem(text); !p.message.empty()) return p;
     for (const auto& url : link_targets(text))
         if (!safe_scheme(scheme_of(url)))
-            return {"unsafe link '" + url.substr(0, 60) + "'", "links may start with https://, http:// or mailto: only"};
+            return {"unsafe link '" + url.substr(0, 60) + "'",
+                    "links may start with https://, http:// or mailto: only"};
     return {};
 }
 

@@ -114,10 +114,9 @@ std::vector<std::string> Writer::instruction_lines() const {
                    model::rag_label(model::Rag((r + 1) % model::rag_count));
     std::vector<std::string> out = {
         "For: " + r_.owner->name,
-        "This workbook lists the " + std::to_string(r_.owner->items.size()) +
-            " commitments and projects of " + place.strategy.title + " that " + r_.owner->name +
-            " leads. Please say how each one is going, for the " + place.board + " meeting in " +
-            month_of(r_.cycle) + ".",
+        "This workbook lists the " + std::to_string(r_.owner->items.size()) + " commitments and projects of " +
+            place.strategy.title + " that " + r_.owner->name + " leads. Please say how each one is going, for the " +
+            place.board + " meeting in " + month_of(r_.cycle) + ".",
         // NOLINTNEXTLINE(bugprone-suspicious-missing-comma): one paragraph, written over two lines
         "Go to the Updates sheet. Each row is one commitment or project. The grey columns show what "
         "was reported last time, for you to read; they cannot be changed. Type in the white columns.",
@@ -130,15 +129,19 @@ std::vector<std::string> Writer::instruction_lines() const {
     if (!place.plus_groups.empty())
         out.push_back("PLUS group columns: what is being done for each of these groups, or leave it empty.");
     out.push_back("Risks and mitigations: what could go wrong, and what is being done about it.");
-    out.push_back("Escalate to the board?: choose Yes if the board needs to act, and say what and why "
-                  "under 'Reason for escalation'. Otherwise choose No or leave it empty.");
-    out.push_back("You may use simple formatting: start a line with '- ' for a bullet point, and put "
-                  "**two stars** around words to make them bold. Links must start with https://. "
-                  "Do not paste web page code (HTML) or formulas: they will be refused.");
-    out.push_back("Leave a row empty if there is nothing to report this time. Please do not change the "
-                  "IDs, rename the sheets or add rows.");
-    out.push_back("When you have finished, save the file as an Excel workbook (.xlsx) and send it back. "
-                  "Without Excel, save the Updates sheet as 'CSV UTF-8' and send that.");
+    out.push_back(
+        "Escalate to the board?: choose Yes if the board needs to act, and say what and why "
+        "under 'Reason for escalation'. Otherwise choose No or leave it empty.");
+    out.push_back(
+        "You may use simple formatting: start a line with '- ' for a bullet point, and put "
+        "**two stars** around words to make them bold. Links must start with https://. "
+        "Do not paste web page code (HTML) or formulas: they will be refused.");
+    out.push_back(
+        "Leave a row empty if there is nothing to report this time. Please do not change the "
+        "IDs, rename the sheets or add rows.");
+    out.push_back(
+        "When you have finished, save the file as an Excel workbook (.xlsx) and send it back. "
+        "Without Excel, save the Updates sheet as 'CSV UTF-8' and send that.");
     return out;
 }
 
@@ -197,7 +200,8 @@ std::string Writer::cell_text(const Column& c, const derive::Item& item) const {
 
 void Writer::text(lxw_worksheet* ws, lxw_row_t row, lxw_col_t col, const std::string& s, lxw_format* f) {
     // Always a string cell, never a formula: text starting with = + - @ stays text.
-    const lxw_error e = s.empty() ? worksheet_write_blank(ws, row, col, f) : worksheet_write_string(ws, row, col, s.c_str(), f);
+    const lxw_error e = s.empty() ? worksheet_write_blank(ws, row, col, f)
+                                  : worksheet_write_string(ws, row, col, s.c_str(), f);
     if (e != LXW_NO_ERROR && error_.empty())
         error_ = "cannot write cell " + column_letters(col) + std::to_string(row + 1) + ": " + lxw_strerror(e);
 }
@@ -232,8 +236,8 @@ void Writer::item_row(lxw_worksheet* ws, lxw_row_t row, const derive::Item& item
 }
 
 void Writer::drop_downs(lxw_worksheet* ws, lxw_row_t last) {
-    static const char* ratings[] = {model::rag_label(model::Rag::red), model::rag_label(model::Rag::amber),
-                                    model::rag_label(model::Rag::green), model::rag_label(model::Rag::complete),
+    static const char* ratings[] = {model::rag_label(model::Rag::red),         model::rag_label(model::Rag::amber),
+                                    model::rag_label(model::Rag::green),       model::rag_label(model::Rag::complete),
                                     model::rag_label(model::Rag::not_started), nullptr};
     static const char* yes_no[] = {yes_word, no_word, nullptr};
     for (size_t i = 0; i < columns_.size(); ++i) {

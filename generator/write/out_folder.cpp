@@ -64,14 +64,16 @@ Refusal refuse(const std::string& out, const std::string& why, const std::string
 
 // The source folders a build reads: the output may not be, hold or lie inside any of them.
 std::optional<Refusal> check_sources(const std::string& out, const std::string& root) {
-    const std::pair<const char*, const char*> sources[] = {
-        {"content", "the project's content folder"}, {"templates", "the project's templates folder"},
-        {"indicators", "the project's indicators folder"}, {".git", "the project's git folder"}};
+    const std::pair<const char*, const char*> sources[] = {{"content", "the project's content folder"},
+                                                           {"templates", "the project's templates folder"},
+                                                           {"indicators", "the project's indicators folder"},
+                                                           {".git", "the project's git folder"}};
     for (const auto& [name, label] : sources) {
         const std::string folder = resolve(fs::path(root) / name);
         if (out == folder) return refuse(out, std::string("it is ") + label, root);
         if (is_within(folder, out)) return refuse(out, std::string("it holds ") + label + " (" + folder + ")", root);
-        if (is_within(out, folder)) return refuse(out, std::string("it lies inside ") + label + " (" + folder + ")", root);
+        if (is_within(out, folder))
+            return refuse(out, std::string("it lies inside ") + label + " (" + folder + ")", root);
     }
     return std::nullopt;
 }
@@ -149,7 +151,8 @@ long lock_holder(int fd) {
 // True while `fd` is still the lock file at `path`: a failed first build removes the folder it
 // made, lock file and all, and a build that waited for it must then start again.
 bool is_current(int fd, const std::string& path) {
-    struct stat open_file {}, named {};
+    struct stat open_file {
+    }, named{};
     return ::fstat(fd, &open_file) == 0 && ::stat(path.c_str(), &named) == 0 && open_file.st_ino == named.st_ino &&
            open_file.st_dev == named.st_dev;
 }
@@ -173,8 +176,9 @@ bool take_lock(int fd, const std::string& out, Deadline deadline, unsigned wait_
             return false;
         }
         if (!said)
-            progress << "hwbgen: waiting for another build into " << out << " to finish (" << who << " holds "
-                     << out << "/" << lock_name << ")\n" << std::flush;
+            progress << "hwbgen: waiting for another build into " << out << " to finish (" << who << " holds " << out
+                     << "/" << lock_name << ")\n"
+                     << std::flush;
         said = true;
         std::this_thread::sleep_for(std::chrono::milliseconds(50));
     }
@@ -193,7 +197,8 @@ bool is_reserved_name(const std::string& name) {
     return name == marker_name || name == lock_name || name.compare(0, 7, ".hwbgen") == 0;
 }
 
-std::string resolve_out_folder(const std::string& out, const ProtectedFolders& protect, std::optional<Refusal>& refusal) {
+std::string resolve_out_folder(const std::string& out, const ProtectedFolders& protect,
+                               std::optional<Refusal>& refusal) {
     const std::string resolved = resolve(out);
     refusal = check_place(resolved, protect);
     return resolved;
@@ -240,8 +245,10 @@ std::optional<OutFolder> OutFolder::claim_once(const std::string& out, Deadline 
     // Another build may have marked (or someone filled) the folder while this one waited.
     auto owned = read_marker(out);
     std::string error;
-    if (!owned && !is_adoptable(out)) refusal = not_owned(out);
-    else if (!owned && !write_marker(out, {}, error)) refusal = Refusal{error, "check the output folder can be written"};
+    if (!owned && !is_adoptable(out))
+        refusal = not_owned(out);
+    else if (!owned && !write_marker(out, {}, error))
+        refusal = Refusal{error, "check the output folder can be written"};
     if (refusal) return std::nullopt;
     folder.made_ = {!existed, !lock_existed, !owned};
     finish_interrupted_updates(out);
@@ -263,7 +270,7 @@ OutFolder::~OutFolder() {
     if (made_.marker) ::unlink((path_ + "/" + marker_name).c_str());
     if (made_.lock) ::unlink((path_ + "/" + lock_name).c_str());
     if (made_.folder) ::rmdir(path_.c_str());  // only if empty
-    ::close(lock_fd_);  // closing releases the lock
+    ::close(lock_fd_);                         // closing releases the lock
 }
 
 bool OutFolder::may_replace(const std::string& name) const {
@@ -278,7 +285,7 @@ bool OutFolder::record(const std::set<std::string>& names, std::string& error) {
         if (::lstat((path_ + "/" + n).c_str(), &st) == 0) all.insert(n);
     }
     all.insert(names.begin(), names.end());
-    made_ = {};  // the folder now holds a site: it stays
+    made_ = {};                                                      // the folder now holds a site: it stays
     if (all == owned_ && read_marker(path_) == owned_) return true;  // unchanged: keep its bytes and time
     if (!write_marker(path_, all, error)) return false;
     owned_ = std::move(all);

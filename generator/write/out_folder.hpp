@@ -37,7 +37,8 @@ struct ProtectedFolders {
 /// `/`, the project root, its content/, templates/, indicators/ and .git/ (being, holding or lying
 /// inside them), a folder holding the root, and the home folder or a folder holding it. Returns
 /// the resolved output folder, or the refusal.
-std::string resolve_out_folder(const std::string& out, const ProtectedFolders& protect, std::optional<Refusal>& refusal);
+std::string resolve_out_folder(const std::string& out, const ProtectedFolders& protect,
+                               std::optional<Refusal>& refusal);
 
 /// An output folder claimed for one build: owned (marked), locked, and cleared of a killed
 /// build's leftovers. The lock is held until the object is destroyed (or the process ends).

@@ -112,7 +112,8 @@ bool print_one(const std::string& place_dir, const render::PrintJob& job, const 
         error = printed.timed_out ? "chromium took too long" : "chromium printed nothing";
         return false;
     }
-    const auto qdf = run_program({tools.qpdf, "--qdf", "--object-streams=disable", dir + "/raw.pdf", dir + "/qdf.pdf"}, 60);
+    const auto qdf = run_program({tools.qpdf, "--qdf", "--object-streams=disable", dir + "/raw.pdf", dir + "/qdf.pdf"},
+                                 60);
     if (qdf.exit_code != 0 && qdf.exit_code != 3) {
         error = "qpdf could not read chromium's PDF: " + qdf.output;
         return false;
@@ -126,8 +127,8 @@ bool print_one(const std::string& place_dir, const render::PrintJob& job, const 
         return false;
     }
     run_program({tools.fix_qdf, dir + "/edited.pdf"}, 60, dir + "/fixed.pdf");
-    const auto done = run_program({tools.qpdf, "--deterministic-id", "--object-streams=generate", "--compress-streams=y",
-                                   dir + "/fixed.pdf", place_dir + "/" + job.pdf},
+    const auto done = run_program({tools.qpdf, "--deterministic-id", "--object-streams=generate",
+                                   "--compress-streams=y", dir + "/fixed.pdf", place_dir + "/" + job.pdf},
                                   60);
     if (done.exit_code != 0 && done.exit_code != 3) {
         error = "qpdf could not finish the PDF: " + done.output;
@@ -164,7 +165,8 @@ void renumber_structure_ids(std::string& pdf) {
 
 std::string PrintTools::missing() const {
     std::string list;
-    for (const auto& [name, path] : {std::pair<const char*, const std::string&>{"chromium", chromium}, {"qpdf", qpdf}, {"fix-qdf", fix_qdf}})
+    for (const auto& [name, path] :
+         {std::pair<const char*, const std::string&>{"chromium", chromium}, {"qpdf", qpdf}, {"fix-qdf", fix_qdf}})
         if (path.empty()) list += (list.empty() ? "" : ", ") + std::string(name);
     return list;
 }

@@ -22,8 +22,8 @@ struct ProgramRun {
 /// captured, killing the whole group after `timeout_seconds`. `stdout_path`, when given,
 /// receives standard output instead (stderr is still captured). `env` ("NAME=value") replaces
 /// those variables of hwbgen's environment.
-ProgramRun run_program(const std::vector<std::string>& args, int timeout_seconds,
-                       const std::string& stdout_path = "", const std::vector<std::string>& env = {});
+ProgramRun run_program(const std::vector<std::string>& args, int timeout_seconds, const std::string& stdout_path = "",
+                       const std::vector<std::string>& env = {});
 
 /// A scratch folder under $TMPDIR (or /tmp), removed with everything in it when destroyed.
 class ScratchFolder {

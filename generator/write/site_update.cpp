@@ -103,9 +103,10 @@ private:
 
 bool same_bytes(const std::string& a, const std::string& b, off_t size) {
     std::string bytes_a, bytes_b;
-    const int fa = ::open(a.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW), fb = ::open(b.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
-    const bool same = fa >= 0 && fb >= 0 && read_all(fa, bytes_a, size_t(size)) && read_all(fb, bytes_b, size_t(size)) &&
-                      bytes_a == bytes_b;
+    const int fa = ::open(a.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW),
+              fb = ::open(b.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+    const bool same = fa >= 0 && fb >= 0 && read_all(fa, bytes_a, size_t(size)) &&
+                      read_all(fb, bytes_b, size_t(size)) && bytes_a == bytes_b;
     if (fa >= 0) ::close(fa);
     if (fb >= 0) ::close(fb);
     return same;
@@ -113,7 +114,8 @@ bool same_bytes(const std::string& a, const std::string& b, off_t size) {
 
 // Replaces the staged file `staged` by a hard link to `published` when their bytes are equal.
 void link_if_unchanged(const std::string& staged, const std::string& published) {
-    struct stat s {}, p {};
+    struct stat s {
+    }, p{};
     if (::lstat(staged.c_str(), &s) != 0 || !S_ISREG(s.st_mode) || s.st_nlink != 1) return;  // linked already
     if (::lstat(published.c_str(), &p) != 0 || !S_ISREG(p.st_mode) || p.st_size != s.st_size) return;
     if (!same_bytes(staged, published, s.st_size)) return;
@@ -312,7 +314,8 @@ bool SiteUpdate::stage_entry(const std::string& name, const std::vector<const re
         }
         ok = writer.write(name + "/" + f->path, f->bytes);
         if (!ok)
-            diags.error({out_ + "/" + name + "/" + f->path, 0, 0}, std::string("cannot write file: ") + std::strerror(errno),
+            diags.error({out_ + "/" + name + "/" + f->path, 0, 0},
+                        std::string("cannot write file: ") + std::strerror(errno),
                         "check there is free disk space and that the output folder can be written");
     }
     return ok;
@@ -324,8 +327,8 @@ bool SiteUpdate::commit(OutFolder& out, diag::Diagnostics& diags, bool& refused)
     if (abandoned_) return false;
     for (const auto& name : staged_)
         if (!out.may_replace(name)) {
-            diags.error({out_ + "/" + name, 0, 0}, "hwbgen did not make " + out_ + "/" + name +
-                                                       " and will not replace it; nothing was published",
+            diags.error({out_ + "/" + name, 0, 0},
+                        "hwbgen did not make " + out_ + "/" + name + " and will not replace it; nothing was published",
                         "move it out of " + out_ + ", or give --out a folder of the site's own");
             refused = true;
             return false;
@@ -349,14 +352,17 @@ bool SiteUpdate::swap_all(diag::Diagnostics& diags) {
     for (const auto& name : staged_) {
         const std::string fresh = work_ + "/new/" + name, target = out_ + "/" + name, old = work_ + "/old/" + name;
         Swap how = Swap::failed;
-        if (done.size() == fail_swap_at_) errno = EIO;
-        else how = swap_in(fresh, target, old);
+        if (done.size() == fail_swap_at_)
+            errno = EIO;
+        else
+            how = swap_in(fresh, target, old);
         if (how != Swap::failed) {
             done.emplace_back(name, how);
             continue;
         }
-        diags.error({target, 0, 0}, std::string("cannot replace the site: ") + std::strerror(errno) +
-                                        "; what was already replaced was put back",
+        diags.error({target, 0, 0},
+                    std::string("cannot replace the site: ") + std::strerror(errno) +
+                        "; what was already replaced was put back",
                     "check the output folder and everything in it can be written");
         for (auto it = done.rbegin(); it != done.rend(); ++it)
             swap_back(it->second, work_ + "/new/" + it->first, out_ + "/" + it->first, work_ + "/old/" + it->first);

@@ -17,8 +17,9 @@ std::map<std::string, std::string> stamps(const fs::path& dir) {
         const std::string name = it->path().filename().string();
         if (name == ".hwbgen-lock") continue;  // held, not written, by each build
         if (lstat(it->path().c_str(), &st) == 0 && S_ISREG(st.st_mode))
-            out[fs::relative(it->path(), dir).generic_string()] =
-                std::to_string(st.st_mtim.tv_sec) + "." + std::to_string(st.st_mtim.tv_nsec) + ":" + std::to_string(st.st_ino);
+            out[fs::relative(it->path(), dir).generic_string()] = std::to_string(st.st_mtim.tv_sec) + "." +
+                                                                  std::to_string(st.st_mtim.tv_nsec) + ":" +
+                                                                  std::to_string(st.st_ino);
     }
     return out;
 }
@@ -70,7 +71,8 @@ TEST_CASE("a build with nothing changed touches no output file and prints what t
         CHECK(other.code == 0);
         auto other_files = read_tree(project.root / "other"), site_files = read_tree(project.root / "site");
         for (auto* files : {&other_files, &site_files})
-            for (auto it = files->begin(); it != files->end();) it = it->first[0] == '.' ? files->erase(it) : std::next(it);
+            for (auto it = files->begin(); it != files->end();)
+                it = it->first[0] == '.' ? files->erase(it) : std::next(it);
         CHECK(other_files == site_files);
     }
 }

@@ -13,18 +13,27 @@ namespace {
 std::vector<std::string> matches(const std::string& text, const std::string& pattern) {
     std::vector<std::string> out;
     const std::regex re(pattern);
-    for (std::sregex_iterator it(text.begin(), text.end(), re), end; it != end; ++it)
-        out.push_back((*it)[1].str());
+    for (std::sregex_iterator it(text.begin(), text.end(), re), end; it != end; ++it) out.push_back((*it)[1].str());
     return out;
 }
 
 // The paper's headings, in order, as seed 000 has them.
-const std::vector<std::string> seed_headings = {
-    "Purpose of report", "Recommendation", "Background", "Current Progress", "Performance Reporting Proposals",
-    "Communication and Engagement", "Next Steps/ Future Development", "Resource Implications",
-    "Relevant Impact Assessments", "Equality and Human Rights Implications", "Crime and Disorder Implications",
-    "Environmental Implications", "Partnership Working and associated issues", "Officers to contact",
-    "Background papers", "Appendices"};
+const std::vector<std::string> seed_headings = {"Purpose of report",
+                                                "Recommendation",
+                                                "Background",
+                                                "Current Progress",
+                                                "Performance Reporting Proposals",
+                                                "Communication and Engagement",
+                                                "Next Steps/ Future Development",
+                                                "Resource Implications",
+                                                "Relevant Impact Assessments",
+                                                "Equality and Human Rights Implications",
+                                                "Crime and Disorder Implications",
+                                                "Environmental Implications",
+                                                "Partnership Working and associated issues",
+                                                "Officers to contact",
+                                                "Background papers",
+                                                "Appendices"};
 // Numbered paragraphs 1-29 and 35-38 of the seed (it skips 30-34).
 constexpr size_t seed_paragraphs = 33;
 
@@ -62,7 +71,8 @@ TEST_CASE("the 2022-12 board paper has seed 000's headings and numbered paragrap
     std::vector<std::string> headings = matches(main, "<h[23] id=\"[a-z_-]+\">([^<]+)</h[23]>");
     CHECK(headings == seed_headings);
     CHECK(matches(html, "<li id=\"para-([0-9]+)\"").size() == seed_paragraphs);
-    CHECK(matches(html, "<span class=\"marker\">([a-c]\\))</span>") == std::vector<std::string>{"a)", "b)", "c)", "a)", "b)"});
+    CHECK(matches(html, "<span class=\"marker\">([a-c]\\))</span>") ==
+          std::vector<std::string>{"a)", "b)", "c)", "a)", "b)"});
 
     const std::string md = read_file(dir / "index.md");
     CHECK(matches(md, "\n## ([^\n]+)").size() + matches(md, "\n### ([^\n]+)").size() == seed_headings.size() + 2);
@@ -92,10 +102,12 @@ TEST_CASE("the board paper's Word document holds the same headings and paragraph
     for (const auto& p : matches(xml, "(<w:p>(?:(?!</w:p>).)*?<w:ilvl w:val=\"0\" />(?:(?!</w:p>).)*</w:p>)")) {
         const auto num = matches(p, "<w:numId w:val=\"([0-9]+)\"");
         if (num.empty()) continue;
-        const auto abstract = matches(numbering, "<w:num w:numId=\"" + num[0] + "\">\\s*<w:abstractNumId w:val=\"([0-9]+)\"");
+        const auto abstract = matches(numbering,
+                                      "<w:num w:numId=\"" + num[0] + "\">\\s*<w:abstractNumId w:val=\"([0-9]+)\"");
         REQUIRE(abstract.size() == 1);
-        const auto format = matches(numbering, "<w:abstractNum w:abstractNumId=\"" + abstract[0] +
-                                                   "\"[^>]*>(?:(?!</w:abstractNum>).)*?<w:numFmt w:val=\"([a-zA-Z]+)\"");
+        const auto format = matches(numbering,
+                                    "<w:abstractNum w:abstractNumId=\"" + abstract[0] +
+                                        "\"[^>]*>(?:(?!</w:abstractNum>).)*?<w:numFmt w:val=\"([a-zA-Z]+)\"");
         if (!format.empty() && format[0] == "decimal") ++numbered;
     }
     CHECK(numbered == seed_paragraphs);

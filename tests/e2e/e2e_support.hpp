@@ -39,8 +39,10 @@ inline void copy_tree(const fs::path& from, const fs::path& to) {
     fs::create_directories(to);
     for (fs::recursive_directory_iterator it(from), end; it != end; ++it) {
         const fs::path target = to / fs::relative(it->path(), from);
-        if (fs::is_directory(it->path())) fs::create_directories(target);
-        else fs::copy_file(it->path(), target, fs::copy_options::overwrite_existing);
+        if (fs::is_directory(it->path()))
+            fs::create_directories(target);
+        else
+            fs::copy_file(it->path(), target, fs::copy_options::overwrite_existing);
     }
 }
 
@@ -63,7 +65,8 @@ inline RunResult run_hwbgen(const std::string& args, const fs::path& work, bool 
     const fs::path out = base.string() + ".stdout", err = base.string() + ".stderr";
     const bool build = args.rfind("build", 0) == 0;
     const std::string quick = build && !publish ? " --no-pdf --no-search" : "";
-    const std::string command = std::string(HWBGEN_BINARY) + " " + args + quick + " > " + out.string() + " 2> " + err.string();
+    const std::string command = std::string(HWBGEN_BINARY) + " " + args + quick + " > " + out.string() + " 2> " +
+                                err.string();
     const int status = std::system(command.c_str());
     RunResult r{WIFEXITED(status) ? WEXITSTATUS(status) : -1, read_file(out), read_file(err)};
     fs::remove(out);
@@ -75,7 +78,8 @@ inline RunResult run_hwbgen(const std::string& args, const fs::path& work, bool 
 inline std::map<std::string, std::string> read_tree(const fs::path& dir) {
     std::map<std::string, std::string> files;
     for (fs::recursive_directory_iterator it(dir), end; it != end; ++it)
-        if (fs::is_regular_file(it->path())) files[fs::relative(it->path(), dir).generic_string()] = read_file(it->path());
+        if (fs::is_regular_file(it->path()))
+            files[fs::relative(it->path(), dir).generic_string()] = read_file(it->path());
     return files;
 }
 

@@ -15,9 +15,12 @@ std::string visible_text(const std::string& html) {
     std::string text;
     bool in_tag = false;
     for (const char c : html) {
-        if (c == '<') in_tag = true;
-        else if (c == '>') in_tag = false;
-        else if (!in_tag) text += c;
+        if (c == '<')
+            in_tag = true;
+        else if (c == '>')
+            in_tag = false;
+        else if (!in_tag)
+            text += c;
     }
     const std::pair<const char*, const char*> entities[] = {
         {"&amp;", "&"}, {"&lt;", "<"}, {"&gt;", ">"}, {"&quot;", "\""}, {"&#39;", "'"}};
@@ -35,7 +38,8 @@ struct BuiltExample {
     model::Place place;
     BuiltExample() {
         const auto r = run_hwbgen("build leicestershire --quiet --root " + source_dir.string() + " --out " +
-                                      out.root.string(), out.root);
+                                      out.root.string(),
+                                  out.root);
         REQUIRE(r.err.empty());
         REQUIRE(r.code == 0);
         const load::DiskTree tree(source_dir.string());

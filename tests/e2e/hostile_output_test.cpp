@@ -37,9 +37,12 @@ std::map<std::string, std::string> snapshot(const fs::path& dir, const std::stri
             continue;
         }
         const auto status = fs::symlink_status(it->path());
-        if (fs::is_symlink(status)) entries[rel] = "symlink to " + fs::read_symlink(it->path()).string();
-        else if (fs::is_directory(status)) entries[rel] = "folder";
-        else entries[rel] = "file: " + read_file(it->path());
+        if (fs::is_symlink(status))
+            entries[rel] = "symlink to " + fs::read_symlink(it->path()).string();
+        else if (fs::is_directory(status))
+            entries[rel] = "folder";
+        else
+            entries[rel] = "file: " + read_file(it->path());
     }
     return entries;
 }
@@ -232,7 +235,8 @@ TEST_CASE("a build whose second place fails publishes nothing, whatever the jobs
     REQUIRE(run_build(box, build_args(box, box.site)).code == 0);
     const auto site_before = snapshot(box.site);
     // The first place and the system page would change; the second place is broken.
-    const fs::path first = box.project / "content/minimal/place.yaml", second = box.project / "content/second/place.yaml";
+    const fs::path first = box.project / "content/minimal/place.yaml",
+                   second = box.project / "content/second/place.yaml";
     write_file(first, "name: A Renamed Borough\n" + read_file(first).substr(read_file(first).find('\n') + 1));
     write_file(second, read_file(second) + "no_such_key: 1\n");
     const auto outside_before = snapshot(box.s, "site");
@@ -273,7 +277,8 @@ TEST_CASE("builds at once into one folder take turns and never mix", "[e2e][outp
     for (const auto& [root, name] : {std::pair{box.project, "First Version Borough"}, {other, "Other Version Borough"}})
         for (const char* place : {"minimal", "second"}) {
             const fs::path yaml = root / "content" / place / "place.yaml";
-            write_file(yaml, std::string("name: ") + name + "\n" + read_file(yaml).substr(read_file(yaml).find('\n') + 1));
+            write_file(yaml,
+                       std::string("name: ") + name + "\n" + read_file(yaml).substr(read_file(yaml).find('\n') + 1));
         }
     for (const int builds : {2, 4}) {
         INFO(builds << " builds at once");
@@ -306,14 +311,18 @@ TEST_CASE("a build waits for the one holding the lock, says which process, or gi
     const auto before = snapshot(box.site);
     const int fd = ::open((box.site / ".hwbgen-lock").c_str(), O_RDWR | O_CLOEXEC);
     REQUIRE(::flock(fd, LOCK_EX) == 0);
-    const std::string holder = "(process " + std::to_string(::getpid()) + " holds " + box.site.string() + "/.hwbgen-lock)";
+    const std::string holder = "(process " + std::to_string(::getpid()) + " holds " + box.site.string() +
+                               "/.hwbgen-lock)";
 
     const Run gave_up = run_build(box, build_args(box, box.site, {"--wait", "1"}));
     CHECK(gave_up.code == 2);
-    CHECK(contains(gave_up.stderr_text, "hwbgen: waiting for another build into " + box.site.string() + " to finish " + holder));
-    CHECK(contains(gave_up.stderr_text, "hwbgen: error: another build into " + box.site.string() + " is still running (process " +
-                                            std::to_string(::getpid()) + ") after waiting 1 s; nothing was written\n"
-                                            "hint: let it finish or stop it, then build again; --wait SECONDS waits longer\n"));
+    CHECK(contains(gave_up.stderr_text,
+                   "hwbgen: waiting for another build into " + box.site.string() + " to finish " + holder));
+    CHECK(contains(gave_up.stderr_text,
+                   "hwbgen: error: another build into " + box.site.string() + " is still running (process " +
+                       std::to_string(::getpid()) +
+                       ") after waiting 1 s; nothing was written\n"
+                       "hint: let it finish or stop it, then build again; --wait SECONDS waits longer\n"));
     CHECK(snapshot(box.site) == before);
 
     Run waits = start(box, build_args(box, box.site, {"--wait", "60"}));
@@ -325,7 +334,8 @@ TEST_CASE("a build waits for the one holding the lock, says which process, or gi
     CHECK(contains(waits.stderr_text, "waiting for another build into " + box.site.string() + " to finish " + holder));
 }
 
-TEST_CASE("a build stopped by SIGTERM or SIGINT removes its temporary files and keeps the old site", "[e2e][output][signals]") {
+TEST_CASE("a build stopped by SIGTERM or SIGINT removes its temporary files and keeps the old site",
+          "[e2e][output][signals]") {
     Sandbox box;
     REQUIRE(run_build(box, build_args(box, box.site)).code == 0);
     install_hanging_pandoc(box);
@@ -389,16 +399,20 @@ TEST_CASE("a build writes nothing outside --out", "[e2e][output]") {
 
 TEST_CASE("import-fingertips replaces only a download it wrote and nobody changed", "[e2e][output][indicators]") {
     Sandbox box;
-    const fs::path source = source_dir / "tests/fixtures/fingertips/eastmids_cooccurring_mh_substance_CountyUApre419.data.csv";
+    const fs::path source = source_dir /
+                            "tests/fixtures/fingertips/eastmids_cooccurring_mh_substance_CountyUApre419.data.csv";
     const fs::path download = box.s / "download.csv", target = box.project / "indicators/data/download.csv";
-    const auto import = [&] { return run_build(box, {"import-fingertips", download.string(), "--root", box.project.string()}); };
+    const auto import = [&] {
+        return run_build(box, {"import-fingertips", download.string(), "--root", box.project.string()});
+    };
     // A file of the user's with that name is never replaced.
     write_file(target, "the user's own file\n");
     write_file(download, read_file(source));
     Run r = import();
     CHECK(r.code == 1);
-    CHECK(contains(r.stderr_text, "indicators/data/download.csv already exists and import-fingertips did not "
-                                  "write it (or it was changed since); it was left as it was"));
+    CHECK(contains(r.stderr_text,
+                   "indicators/data/download.csv already exists and import-fingertips did not "
+                   "write it (or it was changed since); it was left as it was"));
     CHECK(read_file(target) == "the user's own file\n");
     // Once it wrote the file, a newer download of the same name replaces it.
     fs::remove(target);

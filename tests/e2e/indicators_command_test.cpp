@@ -7,7 +7,8 @@ using namespace hwbgen::test;
 
 namespace {
 
-const fs::path download = source_dir / "tests/fixtures/fingertips/eastmids_cooccurring_mh_substance_CountyUApre419.data.csv";
+const fs::path download = source_dir /
+                          "tests/fixtures/fingertips/eastmids_cooccurring_mh_substance_CountyUApre419.data.csv";
 
 // The string value of "key" in one JSON line (our own output: flat, no nested objects).
 std::string field(const std::string& line, const std::string& key) {
@@ -110,7 +111,8 @@ TEST_CASE("import-fingertips copies a download and says what it feeds and ignore
     write_file(project.root / "indicators/definitions.yaml",
                "indicators:\n  - id: unemployment\n    name: Unemployment\n    fingertips_id: 91126\n"
                "    unit: \"%\"\n    polarity: no-judgement\n");
-    const auto r = run_hwbgen("import-fingertips " + download.string() + " --root " + project.root.string(), project.root);
+    const auto r = run_hwbgen("import-fingertips " + download.string() + " --root " + project.root.string(),
+                              project.root);
     INFO(r.err);
     REQUIRE(r.code == 0);
     CHECK(r.out.find("  feeds unemployment: 11 rows\n") != std::string::npos);
@@ -124,7 +126,8 @@ TEST_CASE("import-fingertips refuses a file that is not a download and copies no
     copy_tree(source_dir / "tests/fixtures/minimal", project.root);
     write_file(project.root / "notes.csv", "a,b\n");
     const auto r = run_hwbgen("import-fingertips " + (project.root / "notes.csv").string() + " --root " +
-                                  project.root.string(), project.root);
+                                  project.root.string(),
+                              project.root);
     CHECK(r.code == 1);
     CHECK_FALSE(fs::exists(project.root / "indicators/data/notes.csv"));
 }

@@ -38,8 +38,7 @@ TEST_CASE("every logic-model project and KPI of seed 003 is on the Leicester pag
     REQUIRE(r.code == 0);
     for (const auto& s : place.sections)
         for (const auto& p : s.priorities) {
-            const std::string md =
-                read_file(project.root / "site/leicester/sections" / s.id / p.id / "index.md");
+            const std::string md = read_file(project.root / "site/leicester/sections" / s.id / p.id / "index.md");
             for (const auto& pr : p.projects) {
                 INFO(pr.title);
                 CHECK(md.find("### " + pr.title + "\n") != std::string::npos);
@@ -48,11 +47,12 @@ TEST_CASE("every logic-model project and KPI of seed 003 is on the Leicester pag
                     // Plain text in a Markdown page has '[', ']', '<' and '\\' escaped.
                     const auto escaped = [](const std::string& t) {
                         std::string out;
-                        for (const char c : t) out += (c == '[' || c == ']' || c == '<' || c == '\\' ? "\\" : "") + std::string(1, c);
+                        for (const char c : t)
+                            out += (c == '[' || c == ']' || c == '<' || c == '\\' ? "\\" : "") + std::string(1, c);
                         return out;
                     };
-                    CHECK(md.find("| " + escaped(k.name) + " | " + escaped(k.current) + " | " + escaped(k.target) + " |") !=
-                          std::string::npos);
+                    CHECK(md.find("| " + escaped(k.name) + " | " + escaped(k.current) + " | " + escaped(k.target) +
+                                  " |") != std::string::npos);
                 }
             }
         }

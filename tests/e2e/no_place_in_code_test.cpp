@@ -71,7 +71,8 @@ std::vector<Word> words_of_the_examples(std::vector<std::string>& skipped) {
     const auto system = load::load_system(tree, diags);
     if (!system.pos.file.empty()) {
         words.push_back({system.name, true, "the name in content/system.yaml"});
-        if (!system.short_name.empty()) words.push_back({system.short_name, false, "the short name in content/system.yaml"});
+        if (!system.short_name.empty())
+            words.push_back({system.short_name, false, "the short name in content/system.yaml"});
     }
     return words;
 }

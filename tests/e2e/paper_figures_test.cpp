@@ -14,8 +14,8 @@ const std::string sentence =
     R"(Of the (\w+) commitments reported on at this meeting, (\w+) are complete, (\w+) are green, (\w+) are amber and (\w+) (?:is|are) red)";
 
 int number(std::string word) {
-    static const std::vector<std::string> words = {"none", "one", "two", "three", "four", "five", "six", "seven", "eight",
-                                                   "nine", "ten"};
+    static const std::vector<std::string> words = {"none", "one",   "two",   "three", "four", "five",
+                                                   "six",  "seven", "eight", "nine",  "ten"};
     word[0] = char(std::tolower(static_cast<unsigned char>(word[0])));
     if (word == "no") return 0;
     for (size_t i = 0; i < words.size(); ++i)
@@ -74,7 +74,10 @@ int listed_under(const std::string& md, const std::string& heading) {
 std::vector<int> paper_changes(const std::string& text) {
     std::smatch m;
     const std::string flat = plain(text);
-    REQUIRE(std::regex_search(flat, m, std::regex(R"(Since the previous meeting on [^,]+, (\w+) commitments? (?:was|were) completed, (\w+) moved up a rating and (\w+) moved down)")));
+    REQUIRE(std::regex_search(
+        flat, m,
+        std::regex(
+            R"(Since the previous meeting on [^,]+, (\w+) commitments? (?:was|were) completed, (\w+) moved up a rating and (\w+) moved down)")));
     std::smatch e;
     REQUIRE(std::regex_search(flat, e, std::regex(R"(asked to consider (\w+) points? for escalation)")));
     return {number(m[1].str()), number(m[2].str()), number(m[3].str()), number(e[1].str())};
@@ -133,7 +136,8 @@ TEST_CASE("a carried-forward paper shows the new cycle's figures in every format
     CHECK(paper_html.find("href=\"../../reports/2024-06/outcomes-report/\"") != std::string::npos);
     // Changes and escalations: the paper's figures against the report's lists.
     const std::string report_md = read_file(site / "reports/2024-06/index.md");
-    const int completed = listed_under(report_md, "### Completed"), moved = listed_under(report_md, "### RAG rating changed");
+    const int completed = listed_under(report_md, "### Completed"),
+              moved = listed_under(report_md, "### RAG rating changed");
     const auto changes = paper_changes(read_file(site / "board-papers/2024-06/index.md"));
     CHECK(changes[0] == completed);
     CHECK(completed == 1);

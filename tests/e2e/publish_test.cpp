@@ -42,7 +42,8 @@ TEST_CASE("with site_url, pages have canonical links and Open Graph, and the sit
             CHECK(has(sitemap, "<loc>https://example.org/minimal/" + dir + "</loc>"));
         }
     CHECK(pages > 20);
-    CHECK(read_file(site / "robots.txt") == "User-agent: *\nAllow: /\n\nSitemap: https://example.org/minimal/sitemap.xml\n");
+    CHECK(read_file(site / "robots.txt") ==
+          "User-agent: *\nAllow: /\n\nSitemap: https://example.org/minimal/sitemap.xml\n");
     // The 404 page is served at any depth, so its links start at the site's path.
     const auto missing = read_file(site / "404.html");
     CHECK(has(missing, "href=\"/minimal/assets/style.css\""));
@@ -60,7 +61,9 @@ TEST_CASE("without site_url, links stay relative and no sitemap is written", "[e
     CHECK_FALSE(fs::exists(site / "robots.txt"));
     const auto page = read_file(site / "sections/start-well/school-readiness/index.html");
     CHECK_FALSE(has(page, "canonical"));
-    CHECK(has(page, "<title>School readiness – Joint Health and Wellbeing Strategy – Minimal Borough Health and Wellbeing Board</title>"));
+    CHECK(has(page,
+              "<title>School readiness – Joint Health and Wellbeing Strategy – Minimal Borough Health and Wellbeing "
+              "Board</title>"));
     CHECK(has(page, "<link rel=\"icon\" href=\"../../../assets/favicon.svg\" type=\"image/svg+xml\">"));
     CHECK(has(page, "<form class=\"site-search\" action=\"../../../search/\" method=\"get\" role=\"search\""));
     CHECK(fs::exists(site / "assets/favicon.svg"));

@@ -126,7 +126,8 @@ TEST_CASE("serve shows each saved edit, a mistake at its position, and the page 
     const fs::path file = project.root / section;
     const std::string original = read_file(file);
     save_through_temp(file, replace_once(original, "title: Healthy Minds", "title: Healthy Minds Edited Now"));
-    server.wait_for(page, [](int s, const std::string& b) { return s == 200 && contains(b, "Healthy Minds Edited Now"); });
+    server.wait_for(page,
+                    [](int s, const std::string& b) { return s == 200 && contains(b, "Healthy Minds Edited Now"); });
 
     // An unknown indicator id: the page gives way to the problem, at its line and column.
     const std::string broken = replace_once(read_file(file), "      - imd-2015-score\n", "      - imd-2015-scor\n");
@@ -134,8 +135,9 @@ TEST_CASE("serve shows each saved edit, a mistake at its position, and the page 
     for (size_t i = 0; i < broken.find("imd-2015-scor\n"); ++i) line += broken[i] == '\n';
     write_file(file, broken);
     const std::string where = std::string(section) + ":" + std::to_string(line) + ":9";
-    const std::string problems =
-        server.wait_for(page, [](int s, const std::string& b) { return s == 500 && contains(b, "imd-2015-scor"); });
+    const std::string problems = server.wait_for(page, [](int s, const std::string& b) {
+        return s == 500 && contains(b, "imd-2015-scor");
+    });
     CHECK(contains(problems, "<span class=\"where\">" + where + "</span>"));
     CHECK(contains(problems, "unknown indicator &#39;imd-2015-scor&#39;"));
     CHECK(contains(problems, "did you mean &#39;imd-2015-score&#39;?"));
@@ -145,7 +147,8 @@ TEST_CASE("serve shows each saved edit, a mistake at its position, and the page 
     CHECK(server.get("/leicestershire/")->status == 200);
 
     save_through_temp(file, replace_once(broken, "imd-2015-scor\n", "imd-2015-score\n"));
-    server.wait_for(page, [](int s, const std::string& b) { return s == 200 && contains(b, "Healthy Minds Edited Now"); });
+    server.wait_for(page,
+                    [](int s, const std::string& b) { return s == 200 && contains(b, "Healthy Minds Edited Now"); });
 
     // A place moved in as a whole folder (new subfolders and files at once) appears.
     copy_tree(project.root / "content/leicester", project.root / "moved-in");
@@ -161,7 +164,8 @@ TEST_CASE("serve shows each saved edit, a mistake at its position, and the page 
     SECTION("what it serves is byte for byte what a cold build writes") {
         server.wait_for("/", [](int s, const std::string& b) { return s == 200 && !contains(b, "moved-in/"); });
         const auto built = run_hwbgen("build --root " + project.root.string() + " --out " +
-                                      (project.root / "out").string(), project.root);
+                                          (project.root / "out").string(),
+                                      project.root);
         REQUIRE(built.code == 0);
         std::map<std::string, std::string> expected;
         for (auto& [path, bytes] : read_tree(project.root / "out"))
@@ -206,7 +210,8 @@ TEST_CASE("serve answers only GET and HEAD, inside the site, with the right type
     SECTION("a second serve on the same port stops with a clear message") {
         TempProject other;
         const auto second = run_hwbgen("serve --root " + project.root.string() + " --port " +
-                                       std::to_string(server.port()), other.root);
+                                           std::to_string(server.port()),
+                                       other.root);
         CHECK(second.code == 2);
         CHECK(contains(second.err, "the port is in use"));
         CHECK(contains(second.err, "hint: "));

@@ -15,7 +15,8 @@ namespace {
 bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
 
 std::string replace_all(std::string text, const std::string& from, const std::string& to) {
-    for (size_t at = 0; (at = text.find(from, at)) != std::string::npos; at += to.size()) text.replace(at, from.size(), to);
+    for (size_t at = 0; (at = text.find(from, at)) != std::string::npos; at += to.size())
+        text.replace(at, from.size(), to);
     return text;
 }
 
@@ -102,7 +103,8 @@ TEST_CASE("building every place writes the system page, named by content/system.
 TEST_CASE("building named places leaves the system page alone", "[e2e][system]") {
     TempProject out;
     const auto r = run_hwbgen("build leicestershire --quiet --root " + source_dir.string() + " --out " +
-                                  out.root.string(), out.root);
+                                  out.root.string(),
+                              out.root);
     REQUIRE(r.code == 0);
     CHECK_FALSE(fs::exists(out.root / "index.html"));
     CHECK_FALSE(fs::exists(out.root / "assets"));

@@ -9,7 +9,8 @@
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     hwbgen::diag::Diagnostics diags;
-    const auto text = hwbgen::load::prepare_text("f.csv", std::string(reinterpret_cast<const char*>(data), size), diags);
+    const auto text = hwbgen::load::prepare_text("f.csv", std::string(reinterpret_cast<const char*>(data), size),
+                                                 diags);
     if (!text) return 0;
     hwbgen::model::IndicatorSet set;
     set.values = hwbgen::load::read_fingertips_csv("f.csv", *text, diags);

@@ -6,8 +6,10 @@ namespace hwbgen::load::detail {
 
 void report_problem(const ContentTree& tree, const std::string& path, diag::Diagnostics& diags) {
     const auto problem = tree.problem(path);
-    if (problem) diags.error({path, 0, 0}, problem->message, problem->hint);
-    else diags.error({path, 0, 0}, "cannot read file", "check that it exists and is readable");
+    if (problem)
+        diags.error({path, 0, 0}, problem->message, problem->hint);
+    else
+        diags.error({path, 0, 0}, "cannot read file", "check that it exists and is readable");
 }
 
 int report_unusable_files(const ContentTree& tree, const std::string& dir, diag::Diagnostics& diags) {

@@ -20,8 +20,9 @@ public:
 
     bool visit(const YAML::Node& node, int depth) {
         if (++values_ > max_values_per_file)
-            return fail(node, "the file holds more than " + with_digits(max_values_per_file) +
-                                  " values once its aliases (*name) are expanded",
+            return fail(node,
+                        "the file holds more than " + with_digits(max_values_per_file) +
+                            " values once its aliases (*name) are expanded",
                         "write the values out, or use fewer aliases: each *name repeats everything under its &name");
         if (depth > max_nesting_depth)
             return fail(node, "values nest more than " + std::to_string(max_nesting_depth) + " levels deep",
@@ -81,8 +82,10 @@ diag::SourcePos unclosed_bracket(const FileContext& ctx, const std::string& text
     for (size_t i = 0; i < text.size() && i < error_offset; ++i) {
         const char c = text[i];
         if (quote) {
-            if (c == '\\' && quote == '"') ++i;
-            else if (c == quote) quote = 0;
+            if (c == '\\' && quote == '"')
+                ++i;
+            else if (c == quote)
+                quote = 0;
         } else if ((c == '"' || c == '\'') && (i == 0 || !std::isalnum(static_cast<unsigned char>(text[i - 1])))) {
             quote = c;
         } else if (c == '#' && (i == 0 || text[i - 1] == ' ' || text[i - 1] == '\n')) {

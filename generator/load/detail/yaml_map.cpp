@@ -4,8 +4,8 @@
 
 #include <cmath>
 
-#include "load/link_check.hpp"
 #include "load/detail/yaml_limits.hpp"
+#include "load/link_check.hpp"
 
 namespace hwbgen::load::detail {
 
@@ -63,7 +63,8 @@ void report_syntax_error(const FileContext& ctx, const std::string& text, const 
                                                     : diag::SourcePos{ctx.path, 0, 0};
     if (opener.line > 0) {
         const bool list = e.msg.find("sequence") != std::string::npos;
-        ctx.diags->error(opener, list ? "invalid YAML: this '[' is never closed" : "invalid YAML: this '{' is never closed",
+        ctx.diags->error(opener,
+                         list ? "invalid YAML: this '[' is never closed" : "invalid YAML: this '{' is never closed",
                          list ? "end the list with ']', or quote the text if the '[' is part of it"
                               : "end it with '}', or quote the text if the '{' is part of it");
         return;
@@ -169,10 +170,10 @@ diag::SourcePos YamlMap::value_pos(const char* key) const {
 }
 
 std::optional<std::string> YamlMap::scalar(const Entry& e, const char* what) const {
-    if (e.value.IsScalar()) return check_links(*ctx_, e.value) ? std::optional<std::string>(e.value.Scalar()) : std::nullopt;
+    if (e.value.IsScalar())
+        return check_links(*ctx_, e.value) ? std::optional<std::string>(e.value.Scalar()) : std::nullopt;
     if (e.value.IsNull()) return std::nullopt;
-    error(value_pos(e.key.c_str()), std::string("expected ") + what + " for '" + e.key + "', found " +
-                                        shape(e.value),
+    error(value_pos(e.key.c_str()), std::string("expected ") + what + " for '" + e.key + "', found " + shape(e.value),
           "write it on the same line after the colon");
     return std::nullopt;
 }
@@ -203,8 +204,7 @@ std::vector<std::string> YamlMap::texts(const char* key) const {
     for (const auto& item : e->value) {
         if (item.IsScalar()) {
             if (check_links(*ctx_, item)) out.push_back(trim_end(item.Scalar()));
-        }
-        else
+        } else
             error(pos_of(*ctx_, item.Mark()), std::string("expected text in '") + key + "', found " + shape(item),
                   "quote the item if it contains ': '");
     }
@@ -214,7 +214,8 @@ std::vector<std::string> YamlMap::texts(const char* key) const {
 std::string YamlMap::web_address(const char* key) const {
     std::string t = text(key);
     if (t.empty() || is_web_address(t)) return t;
-    error(value_pos(key), std::string("'") + key + "' must be a web address starting https:// or http://, found '" + t + "'",
+    error(value_pos(key),
+          std::string("'") + key + "' must be a web address starting https:// or http://, found '" + t + "'",
           "write the full address, e.g. https://www.example.gov.uk/health");
     return {};
 }
@@ -282,8 +283,7 @@ bool YamlMap::flag(const char* key, bool fallback) const {
 std::optional<YamlMap> YamlMap::map(const char* key, bool required) const {
     const Entry* e = find(key);
     if (!e) {
-        if (required)
-            error(pos(), std::string("missing required field '") + key + "'");
+        if (required) error(pos(), std::string("missing required field '") + key + "'");
         return std::nullopt;
     }
     if (e->value.IsMap()) return YamlMap(*ctx_, e->value);
@@ -297,8 +297,9 @@ std::vector<YamlMap> YamlMap::maps(const char* key, bool required) const {
     std::vector<YamlMap> out;
     const Entry* e = find(key);
     if (!e || e->value.IsNull()) {
-        if (required) error(e ? value_pos(key) : pos(), std::string("missing required field '") + key + "'",
-                            std::string("add '") + key + ":' with at least one item");
+        if (required)
+            error(e ? value_pos(key) : pos(), std::string("missing required field '") + key + "'",
+                  std::string("add '") + key + ":' with at least one item");
         return out;
     }
     if (!e->value.IsSequence()) {

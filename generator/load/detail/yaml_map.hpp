@@ -84,7 +84,7 @@ private:
 };
 
 /// Reads a text that must be one of `allowed`; reports an unknown value with the choices.
-std::optional<std::string> choice(const YamlMap& m, const char* key,
-                                  const std::vector<std::string>& allowed, bool required);
+std::optional<std::string> choice(const YamlMap& m, const char* key, const std::vector<std::string>& allowed,
+                                  bool required);
 
 }  // namespace hwbgen::load::detail

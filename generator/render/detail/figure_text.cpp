@@ -8,9 +8,9 @@ namespace hwbgen::render::detail {
 
 namespace {
 
-const char* const small[] = {"zero",    "one",     "two",       "three",    "four",     "five",    "six",
-                             "seven",   "eight",   "nine",      "ten",      "eleven",   "twelve",  "thirteen",
-                             "fourteen", "fifteen", "sixteen",  "seventeen", "eighteen", "nineteen"};
+const char* const small[] = {"zero",     "one",     "two",     "three",     "four",     "five",    "six",
+                             "seven",    "eight",   "nine",    "ten",       "eleven",   "twelve",  "thirteen",
+                             "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"};
 const char* const tens[] = {"", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"};
 
 std::string below_thousand(int n) {
@@ -68,7 +68,8 @@ std::string capitalised(std::string text) {
 std::string comparison_phrase(const std::string& verdict) {
     const std::string word = verdict.substr(0, verdict.find(' '));
     if (word == "Better" || word == "Worse" || word == "Higher" || word == "Lower")
-        return std::string(1, char(std::tolower(static_cast<unsigned char>(word[0])))) + word.substr(1) + " than England";
+        return std::string(1, char(std::tolower(static_cast<unsigned char>(word[0])))) + word.substr(1) +
+               " than England";
     if (word == "Similar") return "similar to England";
     return "not compared with England";
 }

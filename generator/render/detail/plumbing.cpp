@@ -34,8 +34,9 @@ std::string site_path(const std::string& url) {
 }
 
 std::string sitemap_xml(const std::string& base, const std::vector<std::string>& dirs) {
-    std::string xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-                      "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n";
+    std::string xml =
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n";
     for (const auto& dir : dirs) xml += "<url><loc>" + xml_escape(base + dir) + "</loc></url>\n";
     return xml + "</urlset>\n";
 }

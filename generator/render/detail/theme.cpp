@@ -170,8 +170,7 @@ void Theme::load_folder(const std::string& folder, diag::Diagnostics& diags) {
         if (!as_written->is_valid()) {
             std::string message = as_written->error_message();
             const auto pos = error_pos(path, text, message);
-            diags.error(pos, "template error: " + message,
-                        "check that every {{#section}} has a matching {{/section}}");
+            diags.error(pos, "template error: " + message, "check that every {{#section}} has a matching {{/section}}");
             templates_[folder + "/" + stem(n)] = {path, as_written};
             continue;
         }
@@ -183,8 +182,7 @@ void Theme::load_folder(const std::string& folder, diag::Diagnostics& diags) {
 std::string Theme::render(const std::string& name, const View& view, diag::Diagnostics& diags) const {
     const auto it = templates_.find(name);
     if (it == templates_.end()) {
-        diags.error({"templates/" + name + extension, 0, 0}, "template not found",
-                    "restore it from the default theme");
+        diags.error({"templates/" + name + extension, 0, 0}, "template not found", "restore it from the default theme");
         return {};
     }
     if (!it->second.compiled->is_valid()) return {};

@@ -70,8 +70,8 @@ std::string rag_chart(const model::Cycle& cycle, const derive::RagCounts& counts
     for (int r = 0; r < model::rag_count; ++r)
         bars.push_back({model::rag_label(model::Rag(r)), counts.by_rag[size_t(r)],
                         std::string("rag-") + model::rag_id(model::Rag(r))});
-    return bar_chart_svg("rag-chart", "Progress of commitments and projects at " + cycle.meeting + ", " +
-                                          long_date(cycle.date),
+    return bar_chart_svg("rag-chart",
+                         "Progress of commitments and projects at " + cycle.meeting + ", " + long_date(cycle.date),
                          bars);
 }
 
@@ -168,8 +168,8 @@ void set_changes(View& v, const derive::CycleProgress& progress) {
     set_list(v, "moved", moved);
     set_list(v, "added", added);
     set_list(v, "dropped", dropped);
-    v.set("has_changes", !completed.is_empty_list() || !moved.is_empty_list() || !added.is_empty_list() ||
-                             !dropped.is_empty_list());
+    v.set("has_changes",
+          !completed.is_empty_list() || !moved.is_empty_list() || !added.is_empty_list() || !dropped.is_empty_list());
 }
 
 View escalations(const derive::CycleFigures& fig) {
@@ -251,9 +251,7 @@ std::string long_date(const std::string& iso) {
     static const char* const months[] = {"January", "February", "March",     "April",   "May",      "June",
                                          "July",    "August",   "September", "October", "November", "December"};
     // Anything but yyyy-mm-dd with a real month is shown as written: never an index out of range.
-    const auto digits = [&](size_t at, size_t n) {
-        return iso.find_first_not_of("0123456789", at) >= at + n;
-    };
+    const auto digits = [&](size_t at, size_t n) { return iso.find_first_not_of("0123456789", at) >= at + n; };
     if (iso.size() != 10 || iso[4] != '-' || iso[7] != '-' || !digits(0, 4) || !digits(5, 2) || !digits(8, 2))
         return iso;
     const int month = std::stoi(iso.substr(5, 2)), day = std::stoi(iso.substr(8, 2));
@@ -289,8 +287,9 @@ View report_view(const SiteContext& ctx, const derive::CycleFigures& fig) {
     set_cycle_heading(v, cycle);
     set_markdown(v, "summary", with_figures(cycle.summary, &fig));
     set_overall(v, progress);
-    v.set("by_section_table", rag_table("Progress by section", "Section",
-                                        group_rows(progress.by_section, [](const model::Section* s) { return s->title; })));
+    v.set("by_section_table",
+          rag_table("Progress by section", "Section",
+                    group_rows(progress.by_section, [](const model::Section* s) { return s->title; })));
     v.set("by_subgroup_table", rag_table("Progress by sub-group", "Sub-group",
                                          group_rows(progress.by_subgroup, [](const model::Subgroup* s) {
                                              return s ? s->name : std::string("No sub-group named");

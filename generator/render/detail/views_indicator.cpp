@@ -144,8 +144,16 @@ std::string indicator_csv(const derive::IndicatorFigure& f) {
         "Denominator,England value,Example\n";
     for (size_t i = 0; i < f.series.size(); ++i) {
         const auto& r = *f.series[i];
-        const std::string fields[] = {f.definition->name, r.area_code, r.area_name, r.sex, r.age, r.time_period,
-                                      number(r.value), number(r.lower95), number(r.upper95), plain(r.count),
+        const std::string fields[] = {f.definition->name,
+                                      r.area_code,
+                                      r.area_name,
+                                      r.sex,
+                                      r.age,
+                                      r.time_period,
+                                      number(r.value),
+                                      number(r.lower95),
+                                      number(r.upper95),
+                                      plain(r.count),
                                       plain(r.denominator),
                                       f.england_series[i] ? number(f.england_series[i]->value) : std::string{},
                                       r.example ? "true" : ""};

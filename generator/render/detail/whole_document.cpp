@@ -6,7 +6,9 @@ namespace hwbgen::render::detail {
 
 namespace {
 
-bool starts_at(const std::string& text, size_t at, const char* what) { return text.compare(at, std::char_traits<char>::length(what), what) == 0; }
+bool starts_at(const std::string& text, size_t at, const char* what) {
+    return text.compare(at, std::char_traits<char>::length(what), what) == 0;
+}
 
 // Prefixes each space-separated token of an attribute value that names ids.
 std::string prefix_tokens(const std::string& value, const std::string& prefix) {
@@ -45,8 +47,8 @@ std::string shift_headings(const std::string& html, int levels) {
 }
 
 std::string prefix_ids(const std::string& html, const std::string& prefix) {
-    static const char* const names[] = {" id=\"", " for=\"", " headers=\"", " aria-labelledby=\"", " aria-describedby=\"",
-                                        " aria-controls=\""};
+    static const char* const names[] = {
+        " id=\"", " for=\"", " headers=\"", " aria-labelledby=\"", " aria-describedby=\"", " aria-controls=\""};
     std::string out;
     out.reserve(html.size() + html.size() / 16);
     for (size_t i = 0; i < html.size();) {

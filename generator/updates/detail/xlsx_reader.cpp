@@ -25,9 +25,12 @@ public:
     Package(const std::string& path, const ReadLimits& limits) : limits_(limits) {
         int code = 0;
         zip_ = zip_open(path.c_str(), ZIP_RDONLY, &code);
-        if (!zip_) error_ = code == ZIP_ER_NOZIP ? "not a zip file" : "cannot open: " + zip_message(code);
-        else if (zip_get_num_entries(zip_, 0) > 10000) error_ = "the workbook holds more than 10000 parts";
-        else check_every_part();
+        if (!zip_)
+            error_ = code == ZIP_ER_NOZIP ? "not a zip file" : "cannot open: " + zip_message(code);
+        else if (zip_get_num_entries(zip_, 0) > 10000)
+            error_ = "the workbook holds more than 10000 parts";
+        else
+            check_every_part();
     }
     ~Package() {
         if (zip_) zip_discard(zip_);
@@ -88,7 +91,8 @@ void Package::check_every_part() {
         const std::string name = (st.valid & ZIP_STAT_NAME) ? st.name : "a part";
         if (!check_sizes(name, st)) break;
         total += st.size;
-        if (total > limits_.total_bytes) error_ = "the workbook would expand to more than " + megabytes(limits_.total_bytes);
+        if (total > limits_.total_bytes)
+            error_ = "the workbook would expand to more than " + megabytes(limits_.total_bytes);
     }
 }
 
@@ -226,7 +230,8 @@ bool read_book(Package& zip, Book& book) {
     const auto root = wb.first_child();
     const std::string d1904 = attribute(child(root, "workbookPr"), "date1904");
     book.date1904 = d1904 == "1" || d1904 == "true";
-    for (auto s : child(root, "sheets").children()) book.sheets.push_back({attribute(s, "name"), targets[attribute(s, "id")]});
+    for (auto s : child(root, "sheets").children())
+        book.sheets.push_back({attribute(s, "name"), targets[attribute(s, "id")]});
     if (!strings_part.empty() && zip.has(strings_part)) {
         const auto bytes = zip.read(strings_part);
         pugi::xml_document doc;
@@ -257,8 +262,10 @@ bool parse_ref(const char* ref, int& row, int& column) {
 std::string plain_lines(const std::string& text) {
     std::string out;
     for (size_t i = 0; i < text.size(); ++i) {
-        if (text[i] != '\r') out += text[i];
-        else if (i + 1 >= text.size() || text[i + 1] != '\n') out += '\n';
+        if (text[i] != '\r')
+            out += text[i];
+        else if (i + 1 >= text.size() || text[i + 1] != '\n')
+            out += '\n';
     }
     return out;
 }
@@ -296,21 +303,25 @@ Cell read_cell(const pugi::xml_node& c, const Book& book) {
 }
 
 // The sheet's cells; false (with `why`) when it breaks a limit.
-bool read_cells(const pugi::xml_node& data, const Book& book, const ReadLimits& limits, Sheet& sheet, std::string& why) {
+bool read_cells(const pugi::xml_node& data, const Book& book, const ReadLimits& limits, Sheet& sheet,
+                std::string& why) {
     int row_number = 0, rows = 0;
     for (auto row : data.children()) {
         if (!named(row, "row")) continue;
         const int r = std::atoi(attribute(row, "r"));
         row_number = r > 0 ? r : row_number + 1;
-        if (++rows > limits.rows) return why = "the sheet has more than " + std::to_string(limits.rows) + " rows", false;
+        if (++rows > limits.rows)
+            return why = "the sheet has more than " + std::to_string(limits.rows) + " rows", false;
         int column = -1;
         for (auto c : row.children()) {
             if (!named(c, "c")) continue;
             int cr = row_number, cc = column + 1;
             const char* ref = attribute(c, "r");
-            if (*ref && !parse_ref(ref, cr, cc)) return why = std::string("a cell has a bad position '") + ref + "'", false;
+            if (*ref && !parse_ref(ref, cr, cc))
+                return why = std::string("a cell has a bad position '") + ref + "'", false;
             column = cc;
-            if (cc >= limits.columns) return why = "the sheet has more than " + std::to_string(limits.columns) + " columns", false;
+            if (cc >= limits.columns)
+                return why = "the sheet has more than " + std::to_string(limits.columns) + " columns", false;
             Cell cell = read_cell(c, book);
             cell.row = cr;
             cell.column = cc;
@@ -359,8 +370,10 @@ std::string decode_office_escapes(const std::string& text) {
     std::string out;
     for (size_t i = 0; i < text.size(); ++i) {
         if (text[i] == '_' && i + 6 < text.size() && text[i + 1] == 'x' && text[i + 6] == '_' &&
-            std::isxdigit(static_cast<unsigned char>(text[i + 2])) && std::isxdigit(static_cast<unsigned char>(text[i + 3])) &&
-            std::isxdigit(static_cast<unsigned char>(text[i + 4])) && std::isxdigit(static_cast<unsigned char>(text[i + 5]))) {
+            std::isxdigit(static_cast<unsigned char>(text[i + 2])) &&
+            std::isxdigit(static_cast<unsigned char>(text[i + 3])) &&
+            std::isxdigit(static_cast<unsigned char>(text[i + 4])) &&
+            std::isxdigit(static_cast<unsigned char>(text[i + 5]))) {
             const unsigned long code = std::strtoul(text.substr(i + 2, 4).c_str(), nullptr, 16);
             if (code < 0x80) {
                 out += char(code);

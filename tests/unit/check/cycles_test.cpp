@@ -33,9 +33,11 @@ TEST_CASE("a cycle updating a known commitment checks cleanly", "[check][cycles]
 
 TEST_CASE("an unknown commitment id is reported where it is written, with a suggestion", "[check][cycles]") {
     CHECK(problems_with({{cycle_path, cycle("2023-12-07", "  - item: f1001-manifest\n    rag: green\n")}}) ==
-          cycle_path + ":4:11: error: unknown commitment or project 'f1001-manifest' [did you mean 'f1001-manifesto'?]\n");
+          cycle_path +
+              ":4:11: error: unknown commitment or project 'f1001-manifest' [did you mean 'f1001-manifesto'?]\n");
     CHECK(problems_with({{cycle_path, cycle("2023-12-07", "  - item: zzz\n    rag: green\n")}}) ==
-          cycle_path + ":4:11: error: unknown commitment or project 'zzz' [known commitments and projects: f1001-manifesto]\n");
+          cycle_path +
+              ":4:11: error: unknown commitment or project 'zzz' [known commitments and projects: f1001-manifesto]\n");
 }
 
 TEST_CASE("an item updated twice in one cycle", "[check][cycles]") {
@@ -47,21 +49,25 @@ TEST_CASE("an item updated twice in one cycle", "[check][cycles]") {
 
 TEST_CASE("an unknown RAG rating lists the allowed ones", "[check][cycles]") {
     CHECK(problems_with({{cycle_path, cycle("2023-12-07", "  - item: f1001-manifesto\n    rag: gren\n")}}) ==
-          cycle_path + ":5:10: error: unknown rag 'gren' [did you mean 'green'? use one of: not-started, red, amber, "
-                       "green, complete]\n");
+          cycle_path +
+              ":5:10: error: unknown rag 'gren' [did you mean 'green'? use one of: not-started, red, amber, "
+              "green, complete]\n");
 }
 
 TEST_CASE("a cycle dated before the previous one, or outside its file's month", "[check][cycles]") {
     const std::string earlier = "content/testshire/cycles/2023-11.yaml";
     CHECK(problems_with({{earlier, cycle("2023-11-30", "")}, {cycle_path, cycle("2023-11-20", "")}}) ==
-          cycle_path + ":2:7: error: cycle 2023-12 is dated 2023-11-20, not after the previous cycle 2023-11 "
-                       "(2023-11-30) [cycles follow each other: check the date, or the file name of one of them]\n");
+          cycle_path +
+              ":2:7: error: cycle 2023-12 is dated 2023-11-20, not after the previous cycle 2023-11 "
+              "(2023-11-30) [cycles follow each other: check the date, or the file name of one of them]\n");
     CHECK(problems_with({{cycle_path, cycle("2024-01-11", "")}}) ==
-          cycle_path + ":2:7: error: the date 2024-01-11 is not in 2023-12, the month the file name gives "
-                       "[rename the file to 2024-01.yaml, or correct the date]\n");
+          cycle_path +
+              ":2:7: error: the date 2024-01-11 is not in 2023-12, the month the file name gives "
+              "[rename the file to 2024-01.yaml, or correct the date]\n");
     CHECK(problems_with({{cycle_path, cycle("7 December 2023", "")}}) ==
-          cycle_path + ":2:7: error: expected a date like 2022-12-01 for 'date', found '7 December 2023' "
-                       "[write the meeting's date as year-month-day]\n");
+          cycle_path +
+              ":2:7: error: expected a date like 2022-12-01 for 'date', found '7 December 2023' "
+              "[write the meeting's date as year-month-day]\n");
 }
 
 TEST_CASE("a cycle file must be named after its month", "[check][cycles]") {

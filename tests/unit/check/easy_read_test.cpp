@@ -80,7 +80,8 @@ TEST_CASE("passive-voice: a warning that says who should act", "[check][easy-rea
 TEST_CASE("picture: a missing picture gets a suggestion", "[check][easy-read]") {
     auto place = place_with("We will help you.");
     place.easy_read.intro[0].picture = "hart";
-    CHECK(problems(place) == "place.yaml:11:16: error: no picture called 'hart' [easy-read:picture] [did you mean 'heart'?]\n");
+    CHECK(problems(place) ==
+          "place.yaml:11:16: error: no picture called 'hart' [easy-read:picture] [did you mean 'heart'?]\n");
 }
 
 TEST_CASE("document-length: more than 24 printed pages", "[check][easy-read]") {
@@ -96,8 +97,9 @@ TEST_CASE("document-length: more than 24 printed pages", "[check][easy-read]") {
 TEST_CASE("a place can turn a rule into a warning or off", "[check][easy-read]") {
     auto place = place_with("The HWB meets three times.");
     place.easy_read_rules = {{"abbreviation", "warning"}, {"number-words", "off"}};
-    CHECK(problems(place) == "place.yaml:10:17: warning: abbreviation 'HWB' [easy-read:abbreviation] "
-                             "[write 'Health and Wellbeing Board' instead]\n");
+    CHECK(problems(place) ==
+          "place.yaml:10:17: warning: abbreviation 'HWB' [easy-read:abbreviation] "
+          "[write 'Health and Wellbeing Board' instead]\n");
 }
 
 TEST_CASE("out_of says shares the Easy Read way", "[check][easy-read]") {

@@ -76,7 +76,7 @@ TEST_CASE("every problem is reported, not just the first", "[check]") {
 
 TEST_CASE("ids must be slugs", "[check]") {
     const auto text = replace(test::minimal_section_yaml, "id: best-start", "id: Best Start");
-    CHECK(problems_with(section_path, text).find(
-              ":1:5: error: invalid section id 'Best Start' [use lower-case letters, digits and hyphens, "
-              "e.g. 'early-years']") != std::string::npos);
+    CHECK(problems_with(section_path, text)
+              .find(":1:5: error: invalid section id 'Best Start' [use lower-case letters, digits and hyphens, "
+                    "e.g. 'early-years']") != std::string::npos);
 }

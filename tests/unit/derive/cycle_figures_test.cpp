@@ -27,7 +27,8 @@ model::Section section(const std::string& id, const std::string& lead, std::vect
     s.lead = model::Ref{lead, {}};
     model::Priority p;
     p.id = id + "-p";
-    for (const auto& c : commitments) p.commitments.push_back({c, {}, "Commitment " + c + ".", model::Tier::do_, std::nullopt, ""});
+    for (const auto& c : commitments)
+        p.commitments.push_back({c, {}, "Commitment " + c + ".", model::Tier::do_, std::nullopt, ""});
     s.priorities.push_back(p);
     return s;
 }
@@ -90,16 +91,36 @@ std::string value_of(const derive::CycleFigures& figures, const std::string& tex
 TEST_CASE("every figure name has its value in an annual cycle", "[derive][figures]") {
     const Example ex;
     const derive::CycleFigures figures(ex.place, ex.items, ex.figures, 2);
-    const std::map<std::string, std::string> expected = {
-        {"((red))", "1"}, {"((amber))", "0"}, {"((green))", "0"}, {"((complete))", "1"}, {"((not-started))", "0"},
-        {"((reported))", "2"}, {"((escalations))", "1"}, {"((completed))", "1"}, {"((moved-up))", "1"},
-        {"((moved-down))", "1"}, {"((new))", "0"}, {"((not-reported))", "1"}, {"((significant-changes))", "1"},
-        {"((improved))", "1"}, {"((worsened))", "0"}, {"((year-meetings))", "3"}, {"((year-completed))", "2"},
-        {"((year-moved-up))", "3"}, {"((year-moved-down))", "1"}, {"((year-new))", "1"},
-        {"((year-escalations))", "2"}, {"((meeting))", "Board"}, {"((date))", "2023-12-07"},
-        {"((period))", "the period to 2023-12"}, {"((previous-date))", "2023-09-07"},
-        {"((value of smoking))", "80.0"}, {"((unit of smoking))", "%"}, {"((period of smoking))", "2022/23"},
-        {"((england of smoking))", "70.0"}, {"((compared of smoking))", "Better"}};
+    const std::map<std::string, std::string> expected = {{"((red))", "1"},
+                                                         {"((amber))", "0"},
+                                                         {"((green))", "0"},
+                                                         {"((complete))", "1"},
+                                                         {"((not-started))", "0"},
+                                                         {"((reported))", "2"},
+                                                         {"((escalations))", "1"},
+                                                         {"((completed))", "1"},
+                                                         {"((moved-up))", "1"},
+                                                         {"((moved-down))", "1"},
+                                                         {"((new))", "0"},
+                                                         {"((not-reported))", "1"},
+                                                         {"((significant-changes))", "1"},
+                                                         {"((improved))", "1"},
+                                                         {"((worsened))", "0"},
+                                                         {"((year-meetings))", "3"},
+                                                         {"((year-completed))", "2"},
+                                                         {"((year-moved-up))", "3"},
+                                                         {"((year-moved-down))", "1"},
+                                                         {"((year-new))", "1"},
+                                                         {"((year-escalations))", "2"},
+                                                         {"((meeting))", "Board"},
+                                                         {"((date))", "2023-12-07"},
+                                                         {"((period))", "the period to 2023-12"},
+                                                         {"((previous-date))", "2023-09-07"},
+                                                         {"((value of smoking))", "80.0"},
+                                                         {"((unit of smoking))", "%"},
+                                                         {"((period of smoking))", "2022/23"},
+                                                         {"((england of smoking))", "70.0"},
+                                                         {"((compared of smoking))", "Better"}};
     // One expectation per name of the catalogue: a new name needs a line here.
     REQUIRE(expected.size() == model::figure_names().size());
     for (const auto& [text, value] : expected) {

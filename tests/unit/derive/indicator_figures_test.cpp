@@ -151,7 +151,8 @@ TEST_CASE("standardised values scale limits on the observed count by value / cou
     CHECK(isr.first == Approx(99.50).epsilon(1e-3));
     CHECK(isr.second == Approx(143.50).epsilon(1e-3));
     // An indirectly standardised proportion of 6.0% from 120 observed: limits 6.0 * (99.50 / 120).
-    const auto isp = limits_by(ValueType::indirectly_standardised_proportion, CiMethod::by_value_type, 120, 2000, 100, 6.0);
+    const auto isp = limits_by(ValueType::indirectly_standardised_proportion, CiMethod::by_value_type, 120, 2000, 100,
+                               6.0);
     CHECK(isp.first == Approx(6.0 * 99.50 / 120).epsilon(1e-3));
     // Dobson on a rate without age bands: Byar's on the count times rate / count; none under 10.
     const auto dobson = limits_by(ValueType::dsr, CiMethod::dobson, 120, 50000, 100000, 250.0);

@@ -24,10 +24,14 @@ std::vector<std::string> split_csv_line(const std::string& line) {
     bool quoted = false;
     for (std::size_t i = 0; i < line.size(); ++i) {
         const char c = line[i];
-        if (c == '"' && quoted && i + 1 < line.size() && line[i + 1] == '"') fields.back() += line[++i];
-        else if (c == '"') quoted = !quoted;
-        else if (c == ',' && !quoted) fields.emplace_back();
-        else fields.back() += c;
+        if (c == '"' && quoted && i + 1 < line.size() && line[i + 1] == '"')
+            fields.back() += line[++i];
+        else if (c == '"')
+            quoted = !quoted;
+        else if (c == ',' && !quoted)
+            fields.emplace_back();
+        else
+            fields.back() += c;
     }
     return fields;
 }
@@ -363,8 +367,9 @@ TEST_CASE("a point without limits is passed over, as Fingertips passes it over",
     const Trend trend = recent_trend(gap, rules);
     CHECK(trend.verdict == "Increasing");
     CHECK(trend.fingertips_way);
-    CHECK(trend.note == "Only 4 of the recent periods have confidence limits; Fingertips' trend "
-                        "test uses those alone.");
+    CHECK(trend.note ==
+          "Only 4 of the recent periods have confidence limits; Fingertips' trend "
+          "test uses those alone.");
     // With an older point to take its place, the five most recent with limits are tested.
     auto longer = series({8, 10, 12, 14, 16, 18}, 1);
     longer[3].upper = std::nullopt;
@@ -388,9 +393,10 @@ TEST_CASE("Fingertips gives no trend for other value types or multi-year periods
     std::vector<TrendPoint> points;
     for (double x : {100, 120, 140, 160, 180}) points.push_back(proportion_point(x, 1000));
     TrendRules rules;
-    for (const auto type : {hwbgen::model::ValueType::indirectly_standardised_ratio,
-                            hwbgen::model::ValueType::indirectly_standardised_proportion, hwbgen::model::ValueType::years,
-                            hwbgen::model::ValueType::count, hwbgen::model::ValueType::score, hwbgen::model::ValueType::ratio}) {
+    for (const auto type :
+         {hwbgen::model::ValueType::indirectly_standardised_ratio,
+          hwbgen::model::ValueType::indirectly_standardised_proportion, hwbgen::model::ValueType::years,
+          hwbgen::model::ValueType::count, hwbgen::model::ValueType::score, hwbgen::model::ValueType::ratio}) {
         rules.value_type = type;
         CHECK(recent_trend(points, rules).verdict == "Cannot be calculated");
     }
@@ -435,9 +441,10 @@ TEST_CASE("on Fingertips' rows only published limits count, as in Fingertips", "
     for (auto& p : points) p.published_limits = false;  // worked out by hwbgen from the counts
     const Trend none = recent_trend(points, rules);
     CHECK(none.verdict == "No significant change");
-    CHECK(none.note == "None of the recent periods has confidence limits from Fingertips (any shown were worked "
-                       "out by hwbgen), so Fingertips' trend test, which uses them, finds no significant change "
-                       "whatever the values do.");
+    CHECK(none.note ==
+          "None of the recent periods has confidence limits from Fingertips (any shown were worked "
+          "out by hwbgen), so Fingertips' trend test, which uses them, finds no significant change "
+          "whatever the values do.");
     // A local KPI's own worked-out limits do count.
     rules.needs_counts = false;
     CHECK(recent_trend(points, rules).verdict == "Increasing");

@@ -5,7 +5,9 @@
 using namespace hwbgen::diag;
 
 TEST_CASE("a diagnostic prints its place, the source line, a caret and the hint", "[diag]") {
-    const Diagnostic d{Severity::error, {"content/x/sections/01.yaml", 42, 18}, "unknown indicator 'hpv-males'",
+    const Diagnostic d{Severity::error,
+                       {"content/x/sections/01.yaml", 42, 18},
+                       "unknown indicator 'hpv-males'",
                        "did you mean 'hpv-male'?"};
     CHECK(format(d, "    indicators: [hpv-males]") ==
           "content/x/sections/01.yaml:42:18: error: unknown indicator 'hpv-males'\n"

@@ -84,14 +84,16 @@ std::string with_header(std::string from, const std::string& to) {
     return h;
 }
 
-const std::string row = "\n1730,n,E12000004,East Midlands,E06000015,Derby,UA,Persons,All ages,,,2014,34.5,34.3,34.7,,,"
-                        "87282,252463,,Cannot be calculated,Higher,Higher,20140000,,\n";
+const std::string row =
+    "\n1730,n,E12000004,East Midlands,E06000015,Derby,UA,Persons,All ages,,,2014,34.5,34.3,34.7,,,"
+    "87282,252463,,Cannot be calculated,Higher,Higher,20140000,,\n";
 
 }  // namespace
 
 TEST_CASE("a renamed required column is an error at its header cell, naming the column", "[load]") {
     diag::Diagnostics diags;
-    const auto rows = load::read_fingertips_csv("x.csv", with_header("Lower CI 95.0 limit", "Lower CI 95 limit") + row, diags);
+    const auto rows = load::read_fingertips_csv("x.csv", with_header("Lower CI 95.0 limit", "Lower CI 95 limit") + row,
+                                                diags);
     CHECK(rows.empty());
     CHECK(test::summary(diags) ==
           "x.csv:1:132: error: column N is headed 'Lower CI 95 limit' where Fingertips writes 'Lower CI 95.0 limit' "
@@ -105,7 +107,8 @@ TEST_CASE("every edited column of a header is reported, optional ones as warning
     diag::Diagnostics diags;
     CHECK(load::read_fingertips_csv("x.csv", h + row, diags).empty());
     const std::string s = test::summary(diags);
-    CHECK(s.find("x.csv:1:63: warning: column F is headed 'Place' where Fingertips writes 'Area Name'") != std::string::npos);
+    CHECK(s.find("x.csv:1:63: warning: column F is headed 'Place' where Fingertips writes 'Area Name'") !=
+          std::string::npos);
     CHECK(s.find("error: column R is headed 'Number of events' where Fingertips writes 'Count'") != std::string::npos);
     CHECK(s.find("x.csv:1:1: error: missing column 'Recent Trend'") != std::string::npos);
     CHECK(diags.error_count() == 2);
@@ -121,7 +124,8 @@ TEST_CASE("the 27th column and hwbgen's Example column are known; others are ign
     diag::Diagnostics diags;
     const auto rows = load::read_fingertips_csv("x.csv", header + ",Time period range,Example,Notes" + row, diags);
     REQUIRE(rows.size() == 1);
-    CHECK(test::summary(diags) == "x.csv:1:408: warning: column AC 'Notes' is not a Fingertips column and is ignored\n");
+    CHECK(test::summary(diags) ==
+          "x.csv:1:408: warning: column AC 'Notes' is not a Fingertips column and is ignored\n");
 }
 
 TEST_CASE("impossible numbers in a row are errors at their cell", "[load]") {
@@ -136,14 +140,15 @@ TEST_CASE("impossible numbers in a row are errors at their cell", "[load]") {
     diag::Diagnostics diags;
     const auto rows = load::read_fingertips_csv("x.csv", csv, diags, {proportion});
     CHECK(rows.size() == 4);
-    CHECK(test::summary(diags) ==
-          "x.csv:2:45: error: 'Lower CI 95.0 limit' (2) is above 'Upper CI 95.0 limit' (1) [the limits may have been "
-          "swapped: the lower limit comes first]\n"
-          "x.csv:2:51: error: 'Count' is negative: -3 [a count of events cannot be below 0]\n"
-          "x.csv:3:49: error: 'Count' (12) is above 'Denominator' (10) on a proportion [a proportion counts part of its "
-          "denominator; check the two columns are not swapped]\n"
-          "x.csv:4:43: error: 'Value' is not a finite number: 'inf' [write the number itself, or leave the cell empty "
-          "when there is none]\n"
-          "x.csv:4:53: warning: 'Denominator' is 0: no value or limits can be worked out from this row\n"
-          "x.csv:5:49: warning: 'Count' is not a number: 'some'; read as empty\n");
+    CHECK(
+        test::summary(diags) ==
+        "x.csv:2:45: error: 'Lower CI 95.0 limit' (2) is above 'Upper CI 95.0 limit' (1) [the limits may have been "
+        "swapped: the lower limit comes first]\n"
+        "x.csv:2:51: error: 'Count' is negative: -3 [a count of events cannot be below 0]\n"
+        "x.csv:3:49: error: 'Count' (12) is above 'Denominator' (10) on a proportion [a proportion counts part of its "
+        "denominator; check the two columns are not swapped]\n"
+        "x.csv:4:43: error: 'Value' is not a finite number: 'inf' [write the number itself, or leave the cell empty "
+        "when there is none]\n"
+        "x.csv:4:53: warning: 'Denominator' is 0: no value or limits can be worked out from this row\n"
+        "x.csv:5:49: warning: 'Count' is not a number: 'some'; read as empty\n");
 }

@@ -26,7 +26,8 @@ bool mentions(const std::string& problems, const std::string& what) {
 }  // namespace
 
 TEST_CASE("aliases that would expand past the limit stop the file at once", "[load][limits]") {
-    std::string text = "id: laughs\ntitle: Laughs\nbody: x\na0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]\n";
+    std::string text =
+        "id: laughs\ntitle: Laughs\nbody: x\na0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]\n";
     for (int i = 1; i <= 9; ++i) {
         text += "a" + std::to_string(i) + ": &a" + std::to_string(i) + " [";
         for (int k = 0; k < 10; ++k) text += (k ? ", *a" : "*a") + std::to_string(i - 1);
@@ -90,5 +91,6 @@ TEST_CASE("an id over 80 characters is a positioned error", "[check][limits]") {
     const auto indicators = load::load_indicators(tree, diags);
     const auto place = load::load_place(tree, "testshire", diags);
     check::check_place(place, indicators, diags);
-    CHECK(mentions(test::summary(diags), page_path + ":1:5: error: page id is 300 characters long, over the limit of 80"));
+    CHECK(mentions(test::summary(diags),
+                   page_path + ":1:5: error: page id is 300 characters long, over the limit of 80"));
 }

@@ -44,15 +44,17 @@ TEST_CASE("the minimal project loads with no problems", "[load]") {
 
 TEST_CASE("a byte-order mark and Windows line endings are accepted", "[load]") {
     std::string crlf;
-    for (const char c : std::string(test::minimal_section_yaml)) crlf += c == '\n' ? std::string("\r\n") : std::string(1, c);
+    for (const char c : std::string(test::minimal_section_yaml))
+        crlf += c == '\n' ? std::string("\r\n") : std::string(1, c);
     CHECK(problems_with(section_path, "\xEF\xBB\xBF" + crlf).empty());
 }
 
 TEST_CASE("an unclosed '[' is reported at the bracket, not where YAML noticed", "[load]") {
     const auto text = replace(test::minimal_section_yaml, "title: Best Start for Life", "title: [Best Start");
     CHECK(problems_with(section_path, text) ==
-          section_path + ":2:8: error: invalid YAML: this '[' is never closed "
-                         "[end the list with ']', or quote the text if the '[' is part of it]\n");
+          section_path +
+              ":2:8: error: invalid YAML: this '[' is never closed "
+              "[end the list with ']', or quote the text if the '[' is part of it]\n");
 }
 
 TEST_CASE("a YAML syntax error is reported at its line and column", "[load]") {
@@ -76,16 +78,16 @@ TEST_CASE("a missing required field is reported at the item that lacks it", "[lo
 
 TEST_CASE("a list where text belongs is a type error", "[load]") {
     const auto text = replace(test::minimal_section_yaml, "title: Best Start for Life", "title: [a, b]");
-    CHECK(problems_with(section_path, text) ==
-          section_path + ":2:8: error: expected text for 'title', found a list "
-                         "[write it on the same line after the colon]\n");
+    CHECK(problems_with(section_path, text) == section_path +
+                                                   ":2:8: error: expected text for 'title', found a list "
+                                                   "[write it on the same line after the colon]\n");
 }
 
 TEST_CASE("text where a list belongs is a type error", "[load]") {
     const auto text = replace(test::minimal_section_yaml, "indicators: [hpv-male]", "indicators: hpv-male");
-    CHECK(problems_with(section_path, text) ==
-          section_path + ":13:17: error: expected a list for 'indicators', found text "
-                         "[write each item on its own line starting with '- ']\n");
+    CHECK(problems_with(section_path, text) == section_path +
+                                                   ":13:17: error: expected a list for 'indicators', found text "
+                                                   "[write each item on its own line starting with '- ']\n");
 }
 
 TEST_CASE("an unknown tier lists the allowed ones", "[load]") {
@@ -98,19 +100,22 @@ TEST_CASE("an unknown tier lists the allowed ones", "[load]") {
 TEST_CASE("invalid UTF-8 is reported where it starts", "[load]") {
     const auto text = replace(test::minimal_section_yaml, "Best Start", "Best \xC3\x28tart");
     CHECK(problems_with(section_path, text) ==
-          section_path + ":2:13: error: invalid UTF-8 in file "
-                         "[save the file as UTF-8 (in most editors: Save As, Encoding: UTF-8)]\n");
+          section_path +
+              ":2:13: error: invalid UTF-8 in file "
+              "[save the file as UTF-8 (in most editors: Save As, Encoding: UTF-8)]\n");
 }
 
 TEST_CASE("an empty file is reported", "[load]") {
     CHECK(problems_with(section_path, "# nothing yet\n\n") ==
-          section_path + ":0:0: error: file is empty [add the file's fields, or delete the file if it is not needed]\n");
+          section_path +
+              ":0:0: error: file is empty [add the file's fields, or delete the file if it is not needed]\n");
 }
 
 TEST_CASE("a file that is a list instead of fields is reported", "[load]") {
     CHECK(problems_with(section_path, "- id: x\n") ==
-          section_path + ":1:1: error: expected a set of fields at the top of the file, found a list "
-                         "[start the file with 'name: value' lines]\n");
+          section_path +
+              ":1:1: error: expected a set of fields at the top of the file, found a list "
+              "[start the file with 'name: value' lines]\n");
 }
 
 TEST_CASE("every loading problem is reported, across files", "[load]") {
@@ -121,13 +126,15 @@ TEST_CASE("every loading problem is reported, across files", "[load]") {
     load::load_place(tree, "testshire", diags);
     const auto report = test::summary(diags);
     CHECK(report.find(section_path + ":8:5: error: unknown field 'succes'") != std::string::npos);
-    CHECK(report.find(place_path + ":7:1: error: unknown field 'visoin' [did you mean 'vision'?]") != std::string::npos);
+    CHECK(report.find(place_path + ":7:1: error: unknown field 'visoin' [did you mean 'vision'?]") !=
+          std::string::npos);
     CHECK(report.find(place_path + ":1:1: error: missing required field 'vision'") != std::string::npos);
 }
 
 TEST_CASE("a success measure may carry sub-points", "[load]") {
-    const auto text = replace(test::minimal_section_yaml, "      - More babies breastfed.\n",
-                              "      - text: \"To increase the proportions that:\"\n        items: [Live well, Work]\n");
+    const auto text =
+        replace(test::minimal_section_yaml, "      - More babies breastfed.\n",
+                "      - text: \"To increase the proportions that:\"\n        items: [Live well, Work]\n");
     auto tree = test::minimal_tree();
     tree.add(section_path, text);
     diag::Diagnostics diags;

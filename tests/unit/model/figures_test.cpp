@@ -39,7 +39,8 @@ TEST_CASE("a figure may wrap onto the next line but not past a paragraph", "[mod
 
 TEST_CASE("every catalogue name is found, period by its preposition", "[model][figures]") {
     CHECK(figure_names().size() == 30);
-    for (const auto& n : figure_names()) CHECK(find_figure_name(n.name, n.target == FigureTarget::indicator ? "of" : "") == &n);
+    for (const auto& n : figure_names())
+        CHECK(find_figure_name(n.name, n.target == FigureTarget::indicator ? "of" : "") == &n);
     CHECK(find_figure_name("period")->target == FigureTarget::none);
     CHECK(find_figure_name("period", "of")->target == FigureTarget::indicator);
     CHECK(find_figure_name("nope") == nullptr);

@@ -11,7 +11,8 @@ TEST_CASE("content Markdown becomes HTML with tables", "[render]") {
 }
 
 TEST_CASE("raw HTML and script in content are dropped", "[render][security]") {
-    const auto html = markdown_to_html("Hello <script>alert(1)</script> <img src=x onerror=alert(1)>\n\n<iframe src=x>");
+    const auto html = markdown_to_html(
+        "Hello <script>alert(1)</script> <img src=x onerror=alert(1)>\n\n<iframe src=x>");
     CHECK(html.find("<script") == std::string::npos);
     CHECK(html.find("<img") == std::string::npos);
     CHECK(html.find("<iframe") == std::string::npos);
@@ -48,6 +49,7 @@ TEST_CASE("abbreviations are not marked inside tags, code or words that merely c
 
 TEST_CASE("a Markdown table scrolls in its own named, focusable region", "[render][markdown]") {
     const std::string html = markdown_to_html("| Area <b>x</b> | Value |\n|---|---|\n| North | 1 |\n");
-    CHECK(html.rfind("<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-label=\"Table: Area x\"><table>", 0) == 0);
+    CHECK(html.rfind("<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-label=\"Table: Area x\"><table>",
+                     0) == 0);
     CHECK(html.find("</table></div>") != std::string::npos);
 }

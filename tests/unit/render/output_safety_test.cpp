@@ -35,8 +35,10 @@ TEST_CASE("negative numbers stay numbers only in numeric columns", "[render][csv
 }
 
 TEST_CASE("the Markdown twin drops what the HTML drops and keeps safe text as written", "[render][security]") {
-    CHECK(markdown_twin("Some *emphasis* and [a link](https://x.org).") == "Some *emphasis* and [a link](https://x.org).");
-    const auto twin = markdown_twin("Before <script>alert(1)</script> after.\n\n<iframe src=x></iframe>\n\n[x](javascript:alert(1))");
+    CHECK(markdown_twin("Some *emphasis* and [a link](https://x.org).") ==
+          "Some *emphasis* and [a link](https://x.org).");
+    const auto twin = markdown_twin(
+        "Before <script>alert(1)</script> after.\n\n<iframe src=x></iframe>\n\n[x](javascript:alert(1))");
     CHECK(twin.find("<script") == std::string::npos);
     CHECK(twin.find("<iframe") == std::string::npos);
     CHECK(twin.find("javascript:") == std::string::npos);

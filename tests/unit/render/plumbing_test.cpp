@@ -19,5 +19,6 @@ TEST_CASE("the sitemap lists every page under the site address, escaped", "[rend
 }
 
 TEST_CASE("robots.txt allows crawling and names the sitemap", "[render][plumbing]") {
-    CHECK(robots_txt("https://example.org/jhws/") == "User-agent: *\nAllow: /\n\nSitemap: https://example.org/jhws/sitemap.xml\n");
+    CHECK(robots_txt("https://example.org/jhws/") ==
+          "User-agent: *\nAllow: /\n\nSitemap: https://example.org/jhws/sitemap.xml\n");
 }

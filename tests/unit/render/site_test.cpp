@@ -11,11 +11,11 @@ using namespace hwbgen;
 
 namespace {
 
-const char* const kinds[] = {"home",     "plan",           "foreword",    "section",   "priority",
-                             "page",     "indicators",     "indicator",   "principles", "subgroups",
-                             "timetable", "glossary",      "about-data",  "easy-read", "easy-read-section",
-                             "reports",  "report",         "outcomes-report", "board-paper", "accessibility",
-                             "not-found", "document", "search"};
+const char* const kinds[] = {"home",      "plan",       "foreword",        "section",     "priority",
+                             "page",      "indicators", "indicator",       "principles",  "subgroups",
+                             "timetable", "glossary",   "about-data",      "easy-read",   "easy-read-section",
+                             "reports",   "report",     "outcomes-report", "board-paper", "accessibility",
+                             "not-found", "document",   "search"};
 
 load::MemoryTree site_tree() {
     auto tree = test::minimal_tree();
@@ -55,16 +55,23 @@ Rendered build_site(const load::MemoryTree& tree) {
 TEST_CASE("every page of a place comes as HTML with a Markdown twin, in a stable order", "[render][site]") {
     const auto r = build_site(site_tree());
     CHECK(r.problems.empty());
-    const std::vector<std::string> pages{"", "plan-on-a-page/", "sections/best-start/",
-                                         "sections/best-start/first-1001-days/", "indicators/", "subgroups/",
-                                         "glossary/", "about-data/", "accessibility/"};
+    const std::vector<std::string> pages{"",
+                                         "plan-on-a-page/",
+                                         "sections/best-start/",
+                                         "sections/best-start/first-1001-days/",
+                                         "indicators/",
+                                         "subgroups/",
+                                         "glossary/",
+                                         "about-data/",
+                                         "accessibility/"};
     std::vector<std::string> expected;
     for (const auto& p : pages) {
         expected.push_back(p + "index.html");
         expected.push_back(p + "index.md");
     }
     // The 404 page (no twin), the whole strategy on one page, and the search page listing all.
-    for (const char* extra : {"404.html", "strategy/index.html", "strategy/index.md", "search/index.html", "search/index.md"})
+    for (const char* extra :
+         {"404.html", "strategy/index.html", "strategy/index.md", "search/index.html", "search/index.md"})
         expected.push_back(extra);
     expected.push_back("assets/site.css");
     CHECK(r.order == expected);
@@ -107,10 +114,11 @@ TEST_CASE("a place's pages, cycles and indicator data each get their pages and f
              "94136,HPV,,,E10000099,Testshire,County,Male,12-13 yrs,,,2021/22,80.5,78.9,82.0,,,,,,,,,20210000,,\n");
     const auto r = build_site(tree);
     INFO(r.problems);
-    for (const char* path : {"next-steps/index.html", "reports/index.md", "reports/2023-12/index.html",
-                             "reports/2023-12/outcomes-report/index.md", "indicators/hpv-male/index.html",
-                             "indicators/hpv-male/data.csv"})
+    for (const char* path :
+         {"next-steps/index.html", "reports/index.md", "reports/2023-12/index.html",
+          "reports/2023-12/outcomes-report/index.md", "indicators/hpv-male/index.html", "indicators/hpv-male/data.csv"})
         CHECK(r.files.count(path) == 1);
-    CHECK(r.files.at("reports/2023-12/index.html").find("<h1>Progress report, 7 December 2023 (Health and "
-                                                        "Wellbeing Board)</h1>") != std::string::npos);
+    CHECK(r.files.at("reports/2023-12/index.html")
+              .find("<h1>Progress report, 7 December 2023 (Health and "
+                    "Wellbeing Board)</h1>") != std::string::npos);
 }

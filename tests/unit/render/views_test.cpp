@@ -99,22 +99,25 @@ TEST_CASE("a priority page shows its commitments, success measures, neighbours a
     CHECK(show(first, "{{#success}}{{{text_html}}}{{/success}}") == "More babies breastfed.");
     CHECK(show(first, "{{#previous}}P{{/previous}}{{#next}}next: {{title}} {{url}}{{/next}}") ==
           "next: Ready for School sections/best-start/school-ready/");
-    CHECK(show(first, "{{#indicator_table.rows}}{{name}}: {{value}} against {{england}}, {{compared}}"
-                      "{{/indicator_table.rows}}") ==
+    CHECK(show(first,
+               "{{#indicator_table.rows}}{{name}}: {{value}} against {{england}}, {{compared}}"
+               "{{/indicator_table.rows}}") ==
           "HPV vaccination coverage for one dose (12 to 13 year old) (Male): 80.5 against 71.2, Better");
 
     const View second = priority_view(ctx, s, 1);
     CHECK(show(second, "{{#previous}}previous: {{title}}{{/previous}}{{#next}}N{{/next}}") ==
           "previous: First 1001 Critical days");
-    CHECK(show(second, "{{#commitments}}{{{text_html}}} [{{tier}}]{{/commitments}}{{#has_indicators}}I{{/has_indicators}}") ==
+    CHECK(show(second,
+               "{{#commitments}}{{{text_html}}} [{{tier}}]{{/commitments}}{{#has_indicators}}I{{/has_indicators}}") ==
           "We will read <em>every</em> day. [Do]");
 }
 
 TEST_CASE("the home and section views list every section and priority with their counts", "[render][views]") {
     const Testshire t;
     const auto ctx = t.context();
-    CHECK(show(home_view(ctx), "{{vision}}|{{#kinds}}{{#sections}}{{title}}:{{#priorities}} {{title}} "
-                               "({{commitment_count}}/{{success_count}}){{/priorities}}{{/sections}}{{/kinds}}") ==
+    CHECK(show(home_view(ctx),
+               "{{vision}}|{{#kinds}}{{#sections}}{{title}}:{{#priorities}} {{title}} "
+               "({{commitment_count}}/{{success_count}}){{/priorities}}{{/sections}}{{/kinds}}") ==
           "Everyone thrives|Best Start for Life: First 1001 Critical days (1/1) Ready for School (1/0)");
     CHECK(show(section_view(ctx, t.place.sections.at(0)), "{{title}}, {{kind}}, led by {{lead}}") ==
           "Best Start for Life, Life-course stage, led by Children and Families Partnership");

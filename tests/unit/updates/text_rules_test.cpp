@@ -1,8 +1,8 @@
 #include <catch2/catch.hpp>
 
 #include "updates/columns.hpp"
-#include "updates/history.hpp"
 #include "updates/detail/xlsx_reader.hpp"
+#include "updates/history.hpp"
 #include "updates/returned_updates.hpp"
 #include "updates/text_rules.hpp"
 
@@ -11,7 +11,8 @@ using updates::text_problem;
 
 TEST_CASE("plain Markdown with web and mail links keeps the content rules", "[updates][text]") {
     CHECK(text_problem("- **Done** in 3 < 5 weeks, see [the plan](https://example.org/plan) or "
-                       "<mailto:a@example.org> and <https://example.org>").message.empty());
+                       "<mailto:a@example.org> and <https://example.org>")
+              .message.empty());
     CHECK(text_problem("[relative](../report/)").message.empty());
 }
 
@@ -58,7 +59,8 @@ TEST_CASE("spreadsheet cells: column letters, headings, dates and Office escapes
 }
 
 TEST_CASE("a paragraph wrapped in YAML flows on one line in a cell; lists and breaks stay", "[updates][text]") {
-    CHECK(updates::unwrapped("Peer support has been\nextended to two\n  districts.\n") == "Peer support has been extended to two districts.");
+    CHECK(updates::unwrapped("Peer support has been\nextended to two\n  districts.\n") ==
+          "Peer support has been extended to two districts.");
     CHECK(updates::unwrapped("Intro:\n- one\n- two\n  more\n\nNext para\n| a |\n| b |") ==
           "Intro:\n- one\n- two more\n\nNext para\n| a |\n| b |");
     CHECK(updates::unwrapped("hard  \nbreak\n1. first\n2. second") == "hard  \nbreak\n1. first\n2. second");

@@ -49,13 +49,15 @@ TEST_CASE("the output folder may not be, hold or lie inside the project's source
     CHECK(s.refusal("/") == "refusing to build into /: it is the root of the file system");
     CHECK(s.refusal(s.root) == "refusing to build into " + root + ": it is the project folder");
     CHECK(s.refusal(s.root / "site/..") == "refusing to build into " + root + ": it is the project folder");
-    CHECK(s.refusal(s.path) == "refusing to build into " + s.path.string() + ": it holds the project folder (" + root + ")");
+    CHECK(s.refusal(s.path) ==
+          "refusing to build into " + s.path.string() + ": it holds the project folder (" + root + ")");
     CHECK(s.refusal(s.root / "content") ==
           "refusing to build into " + root + "/content: it is the project's content folder");
     CHECK(s.refusal(s.root / "content/p/new") == "refusing to build into " + root +
                                                      "/content/p/new: it lies inside the project's content folder (" +
                                                      root + "/content)");
-    CHECK(s.refusal(s.root / "templates") == "refusing to build into " + root + "/templates: it is the project's templates folder");
+    CHECK(s.refusal(s.root / "templates") ==
+          "refusing to build into " + root + "/templates: it is the project's templates folder");
     CHECK(s.refusal(s.root / "indicators/x") != "");
     CHECK(s.refusal(s.path / "home") == "refusing to build into " + s.path.string() + "/home: it is your home folder");
 }

@@ -115,7 +115,8 @@ TEST_CASE("files whose bytes did not change keep their inode and modification ti
     bool refused = false;
     REQUIRE(first->commit(*out.folder, diags, refused));
     first.reset();
-    struct stat same {}, changed {}, top {};
+    struct stat same {
+    }, changed{}, top{};
     ::stat((out.path / "p/same.html").c_str(), &same);
     ::stat((out.path / "p/changed.html").c_str(), &changed);
     ::stat((out.path / "index.html").c_str(), &top);
@@ -124,7 +125,8 @@ TEST_CASE("files whose bytes did not change keep their inode and modification ti
     REQUIRE(second->stage_files({{"index.html", "top"}}, diags));
     REQUIRE(second->commit(*out.folder, diags, refused));
     second.reset();
-    struct stat same2 {}, changed2 {}, top2 {};
+    struct stat same2 {
+    }, changed2{}, top2{};
     ::stat((out.path / "p/same.html").c_str(), &same2);
     ::stat((out.path / "p/changed.html").c_str(), &changed2);
     ::stat((out.path / "index.html").c_str(), &top2);
@@ -176,7 +178,8 @@ TEST_CASE("the next claim finishes a commit that was killed half-way and clears 
     fs::rename(out.path / "p", work / "new/p");
     fs::create_directories(out.path / "p");
     std::ofstream((out.path / "p/index.html").string()) << "v2 p";
-    struct stat p {}, q {};
+    struct stat p {
+    }, q{};
     ::stat((out.path / "p").c_str(), &p);
     ::stat((work / "new/q").c_str(), &q);
     std::ofstream((work / "COMMIT").string()) << "p " << p.st_ino << "\nq " << q.st_ino << "\n";
