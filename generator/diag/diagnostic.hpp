@@ -41,8 +41,8 @@ private:
 };
 
 /// `file:line:column: error: message`, then the source line with a caret, then `hint: ...`.
-/// `source_line` may be empty when the line is not available.
-std::string format(const Diagnostic& d, std::string_view source_line);
+/// `full_line`, the source line, may be empty when it is not available.
+std::string format(const Diagnostic& d, std::string_view full_line);
 
 /// The candidate closest to `word` by edit distance, or "" when none is close enough to
 /// be a likely typo.

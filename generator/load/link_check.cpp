@@ -140,7 +140,7 @@ std::string scheme_of(const std::string& address) {
     size_t i = 0;
     while (i < seen.size() && (scheme_char(seen[i]) || seen[i] == '\x01')) ++i;
     if (i == 0 || i >= seen.size() || seen[i] != ':') return "";
-    const std::string scheme = seen.substr(0, i);
+    std::string scheme = seen.substr(0, i);
     if (scheme.find('\x01') != std::string::npos || !std::isalpha(static_cast<unsigned char>(scheme[0]))) return "?";
     return scheme;
 }

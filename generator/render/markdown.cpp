@@ -120,9 +120,8 @@ bool enforce_policy(cmark_node* doc) {
         const char* url = type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE ? cmark_node_get_url(node) : nullptr;
         if (type == CMARK_NODE_HTML_BLOCK || type == CMARK_NODE_HTML_INLINE)
             raw_html.push_back(node);
-        else if (type == CMARK_NODE_LINK && !load::is_allowed_address(url ? url : ""))
-            unsafe_links.push_back(node);
-        else if (type == CMARK_NODE_IMAGE && !is_site_picture(url ? url : ""))
+        else if ((type == CMARK_NODE_LINK && !load::is_allowed_address(url ? url : "")) ||
+                 (type == CMARK_NODE_IMAGE && !is_site_picture(url ? url : "")))
             unsafe_links.push_back(node);
     }
     cmark_iter_free(iter);

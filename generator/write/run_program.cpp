@@ -13,7 +13,8 @@
 #include <cstdlib>
 #include <thread>
 
-extern char** environ;
+// POSIX asks programs to declare environ themselves; glibc's unistd.h happens to as well.
+extern char** environ;  // NOLINT(readability-redundant-declaration)
 
 namespace hwbgen::write {
 
@@ -82,10 +83,12 @@ ProgramRun run_program(const std::vector<std::string>& args, int timeout_seconds
     posix_spawnattr_setpgroup(&attr, 0);  // its own group, so a timeout ends its children too
     std::vector<std::string> copy = args;
     std::vector<char*> argv;
+    argv.reserve(copy.size() + 1);
     for (auto& a : copy) argv.push_back(a.data());
     argv.push_back(nullptr);
     std::vector<std::string> env_strings = environment(env);
     std::vector<char*> envp;
+    envp.reserve(env_strings.size() + 1);
     for (auto& e : env_strings) envp.push_back(e.data());
     envp.push_back(nullptr);
     pid_t pid = 0;
