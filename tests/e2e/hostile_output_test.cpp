@@ -257,13 +257,14 @@ TEST_CASE("unchanged files keep their modification time across builds", "[e2e][o
     REQUIRE(run_build(box, build_args(box, box.site)).code == 0);
     const auto page = box.site / "minimal/index.html", system = box.site / "index.html";
     const auto page_time = fs::last_write_time(page);
+    const auto untouched_time = fs::last_write_time(box.site / "second/index.html");
     const auto bytes = read_file(page);
     const fs::path first = box.project / "content/minimal/place.yaml";
     std::this_thread::sleep_for(std::chrono::milliseconds(1100));
     write_file(first, "name: A Renamed Borough\n" + read_file(first).substr(read_file(first).find('\n') + 1));
     REQUIRE(run_build(box, build_args(box, box.site)).code == 0);
     CHECK(read_file(box.site / "second/index.html").size() > 0);
-    CHECK(fs::last_write_time(box.site / "second/index.html") == page_time);  // untouched place, same time
+    CHECK(fs::last_write_time(box.site / "second/index.html") == untouched_time);  // untouched place
     CHECK(read_file(page) != bytes);
     CHECK(fs::last_write_time(page) > page_time);  // changed page, new time
     CHECK(contains(read_file(system), "A Renamed Borough"));

@@ -84,6 +84,7 @@ TEST_CASE("a site_url that is not a web address is an error", "[e2e][publish][er
     minimal_project(project.root, "\"javascript:alert(1)\"");
     const auto r = run_hwbgen("build --quiet --root " + project.root.string(), project.root);
     CHECK(r.code == 1);
-    CHECK(has(r.err, "error: site_url 'javascript:alert(1)' is not a web address"));
+    CHECK(has(r.err,
+              "error: 'site_url' must be a web address starting https:// or http://, found 'javascript:alert(1)'"));
     CHECK_FALSE(fs::exists(project.root / "site/minimal"));
 }
