@@ -62,6 +62,34 @@ TEST_CASE("hwbgen reproduces every comparison Fingertips published in a real dow
     CHECK(trends_unreproducible == 33);
 }
 
+TEST_CASE("hwbgen indicators reproduces the Campylobacter download's comparisons and trends", "[e2e][indicators]") {
+    // A second real download: a crude rate over three years, compared with England and with
+    // the regions, with Fingertips' trend on the latest year (derive's published_downloads test
+    // checks the same rows and their limits in detail).
+    const fs::path fixtures = source_dir / "tests/fixtures/fingertips";
+    TempProject work;
+    const auto r = run_hwbgen("indicators --json " +
+                                  (fixtures / "campylobacter_crude_rate_CountyUA.data.csv").string() +
+                                  " --definitions " + (fixtures / "campylobacter-definitions.yaml").string(),
+                              work.root);
+    INFO(r.err);
+    REQUIRE(r.code == 0);
+    const auto lines = lines_of(r.out);
+    REQUIRE(lines.size() == 242);
+    std::size_t decided = 0, trends = 0;
+    for (const auto& line : lines) {
+        INFO(line);
+        CHECK(field(line, "compared_to_england") == field(line, "published_compared_to_england"));
+        CHECK(field(line, "compared_to_parent") == field(line, "published_compared_to_parent"));
+        decided += field(line, "published_compared_to_england") != "Not compared";
+        if (field(line, "published_trend") == "null") continue;
+        CHECK(field(line, "trend") == field(line, "published_trend"));
+        ++trends;
+    }
+    CHECK(decided == 205);
+    CHECK(trends == 52);
+}
+
 TEST_CASE("a region, whose parent is England, is not compared with its parent", "[e2e][indicators]") {
     TempProject work;
     const auto r = run_hwbgen("indicators --json " + download.string(), work.root);
