@@ -64,6 +64,7 @@ void prepare_place(const load::ContentTree& tree, const SharedInputs& shared, co
         PlaceBuild built;
         render::RenderOptions render_options;
         render_options.pdfs = options.steps && options.steps->pdfs;
+        render_options.infographic_png = options.steps && !options.steps->rsvg_convert.empty();
         build_place(tree, shared, id, options.check_only, nullptr, built, render_options);
         r.diags = std::move(built.diags);
         r.place = std::move(built.place);

@@ -14,7 +14,8 @@ namespace hwbgen::cli {
 struct PublishSteps {
     bool pdfs = false;  ///< print PDFs (chromium, qpdf and fix-qdf found, not --no-pdf)
     write::PrintTools print_tools;
-    std::string pagefind;  ///< the Pagefind program; empty: no search index
+    std::string pagefind;      ///< the Pagefind program; empty: no search index
+    std::string rsvg_convert;  ///< draws the infographic as a PNG (with the PDFs); empty: SVG only
 };
 
 /// Finds the programs the wanted steps need; warns once for each step that cannot run.

@@ -8,6 +8,8 @@
 #include "render/detail/views.hpp"
 #include "render/detail/whole_document.hpp"
 #include "render/docx.hpp"
+#include "render/infographic.hpp"
+#include "render/open_data.hpp"
 
 namespace hwbgen::render {
 
@@ -396,6 +398,8 @@ std::vector<OutputFile> render_place(const load::ContentTree& tree, const model:
     add_whole_documents(place, pages);
     if (options.pdfs) link_documents(place, pages);
     add_search_page(pages);
+    for (auto& page : pages)
+        if (page.kind == "home") page.view.set("infographic_png", options.infographic_png);
     PageRenderer renderer(theme, place, diags);
     for (auto& page : pages)
         if (!page.parts.empty()) renderer.assemble(page, pages);
@@ -408,6 +412,8 @@ std::vector<OutputFile> render_place(const load::ContentTree& tree, const model:
     write_documents(tree, place, renderer.documents(), out, diags);
     for (const auto& f : figures)
         if (f.latest) out.push_back({indicator_url(*f.definition) + "data.csv", indicator_csv(f)});
+    if (auto svg = infographic_svg(place, figures); !svg.empty()) out.push_back({infographic_svg_path, std::move(svg)});
+    for (auto& file : open_data_files(place, figures)) out.push_back({std::move(file.path), std::move(file.bytes)});
     for (const auto& asset : theme.assets()) out.push_back({"assets/" + asset.path, asset.bytes});
     if (!place.site_url.empty()) {
         std::vector<std::string> dirs;

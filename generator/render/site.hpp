@@ -24,7 +24,8 @@ struct PrintJob {
 };
 
 struct RenderOptions {
-    bool pdfs = false;  ///< PDFs will be printed: pages link to them
+    bool pdfs = false;             ///< PDFs will be printed: pages link to them
+    bool infographic_png = false;  ///< the infographic will be drawn as a PNG too: the home page links to it
 };
 
 /// Renders the place with its theme (templates/ and content/<place>/templates/). Template

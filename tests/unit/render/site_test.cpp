@@ -73,6 +73,9 @@ TEST_CASE("every page of a place comes as HTML with a Markdown twin, in a stable
     for (const char* extra :
          {"404.html", "strategy/index.html", "strategy/index.md", "search/index.html", "search/index.md"})
         expected.push_back(extra);
+    // The open data, beside the page that documents it.
+    for (const char* data : {"commitments.csv", "commitments.json", "indicators.csv", "indicators.json"})
+        expected.push_back(std::string("about-data/") + data);
     expected.push_back("assets/site.css");
     CHECK(r.order == expected);
     CHECK(build_site(site_tree()).files == r.files);
