@@ -7,11 +7,17 @@
 #include <regex>
 #include <set>
 
+#include "check/detail/easy_read_text.hpp"
+#include "load/easy_read.hpp"
+
 namespace hwbgen::check {
 
 const std::vector<std::string>& easy_read_rule_names() {
     static const std::vector<std::string> names = {"sentence-length", "one-idea",        "hard-word",
-                                                   "abbreviation",    "percentage",      "number-words",
+                                                   "jargon",          "idiom",           "abbreviation",
+                                                   "capitals",        "percentage",      "number-words",
+                                                   "big-number",      "date-figures",    "latin-abbreviation",
+                                                   "brackets",        "symbol",          "double-negative",
                                                    "passive-voice",   "document-length", "picture"};
     return names;
 }
@@ -33,15 +39,18 @@ struct Rules {
     std::map<std::string, std::string> level;  // rule -> error | warning | off
     explicit Rules(const model::Place& place) {
         for (const auto& name : easy_read_rule_names()) level[name] = "error";
+        // The guidance asks for these where it can ("try to"), so by default they only warn.
         level["passive-voice"] = "warning";
+        level["big-number"] = "warning";
         for (const auto& [name, value] : place.easy_read_rules) level[name] = value;
     }
 };
 
 class PointChecker {
 public:
-    PointChecker(const model::Place& place, const Rules& rules, diag::Diagnostics& diags)
-        : place_(place), rules_(rules), diags_(diags) {
+    PointChecker(const model::Place& place, const model::EasyReadResources& resources, const Rules& rules,
+                 diag::Diagnostics& diags)
+        : place_(place), rules_(rules), diags_(diags), words_(place, resources.words) {
         // Glossary words without an Easy Read meaning are the hard words a reader cannot look up.
         for (const auto& g : place.glossary)
             if (g.easy_read.empty() && g.term.size() >= 3) hard_words_.emplace_back(g.term, lower(g.term));
@@ -51,9 +60,21 @@ public:
         const std::string text = plain(p.text);
         sentence_length(p, text);
         one_idea(p, text);
-        abbreviations(p);
         hard_words(p, text);
-        percentages(p);
+        const detail::PointText point(p.text);
+        std::vector<detail::Finding> found;
+        detail::find_capitals(point, words_, found);
+        detail::note_explained_words(point, explained_);
+        detail::find_jargon(point, words_, explained_, found);
+        detail::find_idioms(point, words_, found);
+        detail::find_latin_abbreviations(point, found);
+        detail::find_double_negatives(point, words_, found);
+        const auto dates = detail::find_dates(point, found);
+        detail::find_big_numbers(point, dates, found);
+        detail::find_brackets(point, found);
+        detail::find_symbols(point, found);
+        for (const auto& f : found) report(f.rule, at(p, f.at), f.message, f.hint);
+        percentages(p, dates);
         number_words(p);
         passive_voice(p);
     }
@@ -155,25 +176,14 @@ private:
 
     void one_idea(const model::EasyReadPoint& p, const std::string& text) {
         static const std::regex boundary(R"([.!?]["')]?\s+[A-Z0-9])");
-        std::smatch m;
-        if (has_any(text, ".!?") && std::regex_search(text, m, boundary))
-            report("one-idea", at(p, static_cast<size_t>(m.position(0))), "more than one sentence in a point",
+        if (!has_any(text, ".!?")) return;
+        for (std::sregex_iterator it(text.begin(), text.end(), boundary), end; it != end; ++it) {
+            // "e.g. Apples" and "etc. We" end no sentence: the latin-abbreviation rule has them.
+            const std::string before = lower(text.substr(0, static_cast<size_t>(it->position(0)) + 1));
+            if (std::regex_search(before, std::regex(R"(\b(e\.g|i\.e|etc|eg|ie)\.$)"))) continue;
+            report("one-idea", at(p, static_cast<size_t>(it->position(0))), "more than one sentence in a point",
                    "give each sentence its own point and picture");
-    }
-
-    void abbreviations(const model::EasyReadPoint& p) {
-        static const std::regex caps(R"(\b([A-Z]{2,})(?:'?s)?\b)");
-        bool two_capitals = false;
-        for (size_t i = 0; i + 1 < p.text.size() && !two_capitals; ++i)
-            two_capitals = std::isupper(static_cast<unsigned char>(p.text[i])) &&
-                           std::isupper(static_cast<unsigned char>(p.text[i + 1]));
-        if (!two_capitals) return;
-        for (std::sregex_iterator it(p.text.begin(), p.text.end(), caps), end; it != end; ++it) {
-            const std::string word = (*it)[1];
-            std::string hint = "write it out in full";
-            for (const auto& g : place_.glossary)
-                if (g.term == word) hint = "write '" + g.meaning + "' instead";
-            report("abbreviation", at(p, static_cast<size_t>(it->position(0))), "abbreviation '" + word + "'", hint);
+            return;
         }
     }
 
@@ -185,7 +195,19 @@ private:
                        "add 'easy_read:' to its entry in the glossary, or use a simpler word");
     }
 
-    void percentages(const model::EasyReadPoint& p) {
+    // A fraction is a share of a whole: "3/4", not "24/7" (an idiom) or part of a date.
+    static bool is_share(const std::smatch& m, const std::string& text, const std::vector<detail::Span>& dates) {
+        const auto at = static_cast<size_t>(m.position(0)), end = at + static_cast<size_t>(m.length(0));
+        const detail::Span span{at, end};
+        for (const auto& d : dates)
+            if (d.overlaps(span)) return false;
+        if ((at > 0 && (text[at - 1] == '/' || text[at - 1] == '.')) || (end < text.size() && text[end] == '/'))
+            return false;
+        const double top = std::stod(m[1]), bottom = std::stod(m[2]);
+        return bottom > 0 && top <= bottom;
+    }
+
+    void percentages(const model::EasyReadPoint& p, const std::vector<detail::Span>& dates) {
         static const std::regex percent(R"((\d+(?:\.\d+)?)\s?(%|per ?cent\b))", std::regex::icase);
         static const std::regex fraction(R"(\b(\d+)/(\d+)\b)");
         static const std::regex words(R"(\b(a half|half of|a third|a quarter|three quarters|two thirds)\b)",
@@ -198,8 +220,9 @@ private:
             report("percentage", at(p, static_cast<size_t>(it->position(0))), "percentage '" + it->str() + "'",
                    "write '" + out_of(std::stod((*it)[1]), 100) + "' instead");
         for (std::sregex_iterator it(p.text.begin(), p.text.end(), fraction), end; it != end; ++it)
-            report("percentage", at(p, static_cast<size_t>(it->position(0))), "fraction '" + it->str() + "'",
-                   "write '" + out_of(std::stod((*it)[1]), std::stod((*it)[2])) + "' instead");
+            if (is_share(*it, p.text, dates))
+                report("percentage", at(p, static_cast<size_t>(it->position(0))), "fraction '" + it->str() + "'",
+                       "write '" + out_of(std::stod((*it)[1]), std::stod((*it)[2])) + "' instead");
         static const std::map<std::string, std::pair<double, double>> shares = {
             {"a half", {1, 2}},    {"half of", {1, 2}},        {"a third", {1, 3}},
             {"a quarter", {1, 4}}, {"three quarters", {3, 4}}, {"two thirds", {2, 3}}};
@@ -218,9 +241,14 @@ private:
             {"six", "6"},     {"seven", "7"},     {"eight", "8"},        {"nine", "9"},           {"ten", "10"},
             {"eleven", "11"}, {"twelve", "12"},   {"twenty", "20"},      {"thirty", "30"},        {"forty", "40"},
             {"fifty", "50"},  {"hundred", "100"}, {"thousand", "1,000"}, {"million", "1,000,000"}};
-        for (const auto& t : tokens(p.text)) {
+        const auto words = tokens(p.text);
+        for (size_t i = 0; i < words.size(); ++i) {
+            const auto& t = words[i];
             const auto digit = digits.find(lower(t.text));
-            if (digit != digits.end())
+            // "2.5 million", "3 thousand": a figure with its size said in words reads well.
+            const bool after_figure = i > 0 && std::isdigit(static_cast<unsigned char>(words[i - 1].text.back())) &&
+                                      (digit != digits.end() && digit->second.size() > 3);
+            if (digit != digits.end() && !after_figure)
                 report("number-words", at(p, t.at), "number written as a word '" + t.text + "'",
                        "write '" + digit->second + "' instead");
         }
@@ -254,8 +282,44 @@ private:
     const model::Place& place_;
     const Rules& rules_;
     diag::Diagnostics& diags_;
+    detail::WordRules words_;
+    std::set<std::string> explained_;                              // words in bold so far: the writer explains them
     std::vector<std::pair<std::string, std::string>> hard_words_;  // term, in lower case
 };
+
+size_t edit_distance(const std::string& a, const std::string& b) {
+    std::vector<size_t> row(b.size() + 1);
+    for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
+    for (size_t i = 1; i <= a.size(); ++i) {
+        size_t diagonal = row[0];
+        row[0] = i;
+        for (size_t j = 1; j <= b.size(); ++j) {
+            const size_t up = row[j];
+            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+            diagonal = up;
+        }
+    }
+    return row[b.size()];
+}
+
+// "'heart'", or "'heart', 'hearing-aid' or 'hat'": the few names closest to a misspelt one.
+std::string nearest_names(const std::string& word, const std::vector<std::string>& names, size_t most) {
+    std::vector<std::pair<size_t, std::string>> scored;
+    const size_t limit = std::max<size_t>(2, word.size() / 3);
+    for (const auto& n : names) {
+        const bool part = word.size() >= 3 && (n.find(word) != std::string::npos || word.find(n) != std::string::npos);
+        const size_t d = part ? 1 : edit_distance(word, n);
+        if (d <= limit) scored.emplace_back(d, n);
+    }
+    std::sort(scored.begin(), scored.end());
+    scored.erase(std::unique(scored.begin(), scored.end(),
+                             [](const auto& a, const auto& b) { return a.second == b.second; }),
+                 scored.end());
+    std::string out;
+    for (size_t i = 0; i < scored.size() && i < most; ++i)
+        out += (i == 0 ? "" : i + 1 == std::min(most, scored.size()) ? " or " : ", ") + ("'" + scored[i].second + "'");
+    return out;
+}
 
 std::vector<const model::EasyReadPoint*> all_points(const model::Place& place) {
     std::vector<const model::EasyReadPoint*> out;
@@ -268,17 +332,27 @@ std::vector<const model::EasyReadPoint*> all_points(const model::Place& place) {
 }
 
 void check_pictures(const std::vector<const model::EasyReadPoint*>& points, const model::Place& place,
-                    const load::ContentTree& tree, PointChecker& checker) {
-    std::vector<std::string> known;
-    const std::string dirs[] = {"templates/assets/pictures", "content/" + place.id + "/templates/assets/pictures"};
-    for (const auto& dir : dirs)
-        for (const auto& f : tree.files(dir))
-            if (f.size() > 4 && f.compare(f.size() - 4, 4, ".svg") == 0) known.push_back(f.substr(0, f.size() - 4));
+                    const model::EasyReadResources& resources, const load::ContentTree& tree, PointChecker& checker) {
+    const auto own = load::place_pictures(tree, place.id);
+    std::vector<std::string> names;
+    for (const auto* list : {&own, &resources.pictures})
+        for (const auto& picture : *list) names.push_back(picture.name);
     for (const auto* p : points) {
-        if (p->picture.empty() || std::find(known.begin(), known.end(), p->picture) != known.end()) continue;
-        const std::string guess = diag::did_you_mean(p->picture, known);
-        checker.report("picture", p->picture_pos, "no picture called '" + p->picture + "'",
-                       guess.empty() ? "add templates/assets/pictures/" + p->picture + ".svg" : guess);
+        if (p->picture.empty()) continue;
+        const model::Picture* picture = load::find_picture(own, resources, p->picture);
+        if (!picture) {
+            const auto near = nearest_names(p->picture, names, 3);
+            checker.report("picture", p->picture_pos, "no picture called '" + p->picture + "'",
+                           near.empty() ? "see the picture gallery (easy-read-pictures/ in the built site) for every "
+                                          "name, or add content/" +
+                                              place.id + "/templates/assets/pictures/" + p->picture + ".svg"
+                                        : "did you mean " + near + "?");
+        } else if (picture->set >= 0 && !tree.exists(picture->file)) {
+            const auto& set = resources.sets[static_cast<size_t>(picture->set)];
+            checker.report("picture", p->picture_pos,
+                           "picture '" + p->picture + "' is from " + set.name + ", which is not installed",
+                           set.install_hint.empty() ? "install " + set.name : set.install_hint);
+        }
     }
 }
 
@@ -297,17 +371,18 @@ void check_length(const std::vector<const model::EasyReadPoint*>& points, const 
 
 }  // namespace
 
-void check_easy_read(const model::Place& place, const load::ContentTree& tree, diag::Diagnostics& diags) {
+void check_easy_read(const model::Place& place, const model::EasyReadResources& resources,
+                     const load::ContentTree& tree, diag::Diagnostics& diags) {
     const Rules rules(place);
     for (const auto& [name, level] : place.easy_read_rules)
         if (std::find(easy_read_rule_names().begin(), easy_read_rule_names().end(), name) ==
             easy_read_rule_names().end())
             diags.error(place.easy_read_rules_pos, "unknown Easy Read rule '" + name + "'",
                         diag::did_you_mean(name, easy_read_rule_names()));
-    PointChecker checker(place, rules, diags);
+    PointChecker checker(place, resources, rules, diags);
     const auto points = all_points(place);
     for (const auto* p : points) checker.check(*p);
-    check_pictures(points, place, tree, checker);
+    check_pictures(points, place, resources, tree, checker);
     if (!points.empty()) check_length(points, place, checker);
 }
 

@@ -10,6 +10,7 @@
 #include <atomic>
 #include <condition_variable>
 #include <exception>
+#include <iterator>
 #include <mutex>
 #include <optional>
 #include <ostream>
@@ -19,6 +20,7 @@
 #include "cli/interrupt.hpp"
 #include "cli/place_build.hpp"
 #include "load/load.hpp"
+#include "render/easy_read.hpp"
 #include "render/site.hpp"
 #include "render/system.hpp"
 #include "write/out_folder.hpp"
@@ -123,13 +125,17 @@ std::vector<PlaceResult> build_places(const load::ContentTree& tree, const Share
     return results;
 }
 
-// The system page over every place, staged only when all of them built.
-bool stage_system(const load::ContentTree& tree, const model::System& system, const std::vector<PlaceResult>& results,
+// The system page over every place, with the picture gallery beside it, staged only when all
+// of them built.
+bool stage_system(const load::ContentTree& tree, const SharedInputs& shared, const std::vector<PlaceResult>& results,
                   write::SiteUpdate& update, diag::Diagnostics& diags) {
+    const model::System& system = shared.system;
     std::vector<render::SystemPlace> places;
     places.reserve(results.size());
     for (const auto& r : results) places.push_back({&r.place, &r.figures});
-    const auto files = render::render_system(tree, system, places, diags);
+    auto files = render::render_system(tree, system, places, diags);
+    auto gallery = render::render_picture_gallery(tree, system, shared.easy_read, diags);
+    files.insert(files.end(), std::make_move_iterator(gallery.begin()), std::make_move_iterator(gallery.end()));
     return !diags.has_errors() && update.stage_files(files, diags);
 }
 
@@ -252,7 +258,7 @@ int run_build(const BuildOptions& given, std::ostream& out, std::ostream& err) {
         // All or nothing: the places and the system page are published together, or none of them.
         const bool system = options.places.empty();
         if (!options.check_only && all_built && !diags.has_errors() &&
-            (!system || stage_system(tree, shared.system, results, *update, diags)) &&
+            (!system || stage_system(tree, shared, results, *update, diags)) &&
             output.update->commit(*output.folder, diags, refused))
             report_built(places, results, system, options, progress);
     }

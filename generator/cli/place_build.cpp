@@ -4,6 +4,7 @@
 
 #include "check/check.hpp"
 #include "check/easy_read.hpp"
+#include "load/easy_read.hpp"
 #include "load/load.hpp"
 #include "load/system.hpp"
 
@@ -40,6 +41,7 @@ void load_shared(const load::ContentTree& tree, const std::vector<std::string>& 
     derive::complete_limits(shared.indicators);  // read-only from here on, shared by every thread
     if (!own.has_errors()) shared.index = std::make_unique<derive::IndicatorIndex>(shared.indicators);
     diags.append(own);
+    shared.easy_read = load::load_easy_read_resources(tree, diags);
 }
 
 void build_place(const load::ContentTree& tree, const SharedInputs& shared, const std::string& id, bool check_only,
@@ -48,10 +50,11 @@ void build_place(const load::ContentTree& tree, const SharedInputs& shared, cons
     // Checks run on whatever was read, so one run shows every problem; check_place leaves out
     // what a file that could not be read would make look wrong.
     check::check_place(out.place, shared.indicators, out.diags);
-    check::check_easy_read(out.place, tree, out.diags);
+    check::check_easy_read(out.place, shared.easy_read, tree, out.diags);
     if (out.diags.has_errors() || check_only || !shared.index) return;
     out.figures = derive::indicator_figures(out.place, shared.indicators, *shared.index);
-    out.files = render::render_place(tree, out.place, out.figures, out.diags, render_options, &out.print_jobs);
+    out.files = render::render_place(tree, out.place, out.figures, shared.easy_read, out.diags, render_options,
+                                     &out.print_jobs);
 }
 
 }  // namespace hwbgen::cli

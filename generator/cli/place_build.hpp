@@ -9,6 +9,7 @@
 #include "diag/diagnostic.hpp"
 #include "load/content_tree.hpp"
 #include "load/parse_cache.hpp"
+#include "model/easy_read.hpp"
 #include "model/indicator.hpp"
 #include "model/strategy.hpp"
 #include "model/system.hpp"
@@ -22,6 +23,7 @@ struct SharedInputs {
     model::System system;
     model::IndicatorSet indicators;
     std::unique_ptr<derive::IndicatorIndex> index;  ///< null when the indicators have errors
+    model::EasyReadResources easy_read;             ///< word lists and pictures for Easy Read
 
     SharedInputs() = default;
     SharedInputs(const SharedInputs&) = delete;

@@ -10,6 +10,7 @@
 #include "cli/diagnostics_output.hpp"
 #include "load/load.hpp"
 #include "load/source_text.hpp"
+#include "render/easy_read.hpp"
 #include "render/system.hpp"
 
 namespace hwbgen::cli {
@@ -281,6 +282,8 @@ void PreviewSite::build_top() {
         places.push_back({&st.build.place, &st.build.figures});
     }
     auto files = render::render_system(tree_, shared_->system, places, top_diags_);
+    for (auto& f : render::render_picture_gallery(tree_, shared_->system, shared_->easy_read, top_diags_))
+        files.push_back(std::move(f));
     if (!top_diags_.has_errors()) top_ = merge_files(std::move(files), top_ ? *top_ : PreviewFiles{}, *bytes_);
 }
 

@@ -114,6 +114,16 @@ void read_framing(const YamlMap& m, model::Place& place) {
     place.enablers = read_principles(m, "enablers");
 }
 
+// A place's own hard words, each with the plain words to use instead.
+std::vector<model::PlainWord> read_plain_words(const YamlMap& m, const char* key) {
+    std::vector<model::PlainWord> out;
+    for (const auto& w : m.maps(key)) {
+        w.allow_only({"word", "instead"});
+        out.push_back({w.text("word", true), w.text("instead", true), w.value_pos("word")});
+    }
+    return out;
+}
+
 void read_easy_read(const YamlMap& m, model::Place& place) {
     if (const auto e = m.map("easy_read")) {
         e->allow_only({"title", "intro", "vision", "how_we_will_know", "contact"});
@@ -132,14 +142,38 @@ void read_easy_read(const YamlMap& m, model::Place& place) {
                 place.easy_read_rules.emplace_back(name, *v);
         }
     }
+    if (const auto words = m.map("easy_read_words")) {
+        words->allow_only({"jargon", "idioms", "accepted"});
+        place.easy_read_words.jargon = read_plain_words(*words, "jargon");
+        place.easy_read_words.idioms = read_plain_words(*words, "idioms");
+        place.easy_read_words.accepted = words->texts("accepted");
+    }
 }
 
 void read_place_file(const YamlMap& m, model::Place& place) {
-    m.allow_only({"name",           "area_code",        "board",    "site_url",         "strategy",
-                  "vision",         "vision_narrative", "foreword", "principles_intro", "principles",
-                  "enablers_intro", "enablers",         "glossary", "subgroups",        "timetable",
-                  "contacts",       "comparators",      "labels",   "easy_read",        "easy_read_rules",
-                  "plus_groups",    "section_kinds"});
+    m.allow_only({"name",
+                  "area_code",
+                  "board",
+                  "site_url",
+                  "strategy",
+                  "vision",
+                  "vision_narrative",
+                  "foreword",
+                  "principles_intro",
+                  "principles",
+                  "enablers_intro",
+                  "enablers",
+                  "glossary",
+                  "subgroups",
+                  "timetable",
+                  "contacts",
+                  "comparators",
+                  "labels",
+                  "easy_read",
+                  "easy_read_rules",
+                  "easy_read_words",
+                  "plus_groups",
+                  "section_kinds"});
     place.pos = m.pos();
     place.name = m.text("name", true);
     place.area_code = m.text("area_code", true);

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "diag/diagnostic.hpp"
+#include "model/easy_read.hpp"
 
 namespace hwbgen::model {
 
@@ -219,6 +220,8 @@ struct Place {
     /// Easy Read rule name -> "error", "warning" or "off", where the place changes the default.
     std::vector<std::pair<std::string, std::string>> easy_read_rules;
     SourcePos easy_read_rules_pos;
+    /// The place's own additions to the Easy Read word lists (place.yaml `easy_read_words`).
+    EasyReadWords easy_read_words;
 };
 
 /// The place's kind with this id; null when it has none.

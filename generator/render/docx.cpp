@@ -6,6 +6,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <cctype>
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
@@ -132,6 +133,70 @@ std::optional<std::string> markdown_to_docx(const std::string& markdown, const s
     }
     if (run_pandoc(args, date, error) != 0) return std::nullopt;
     return read_file(out);
+}
+
+namespace {
+
+bool plain_file_name(const std::string& name) {
+    if (name.empty() || name[0] == '.' || name.size() > 100) return false;
+    for (const char c : name)
+        if (!std::isalnum(static_cast<unsigned char>(c)) && c != '-' && c != '.') return false;
+    return true;
+}
+
+// The pictures written into the scratch folder, removed before the folder is.
+struct WrittenPictures {
+    std::vector<std::string> paths;
+    ~WrittenPictures() {
+        for (const auto& p : paths) std::remove(p.c_str());
+    }
+};
+
+}  // namespace
+
+std::optional<std::string> markdown_to_docx_with_pictures(const std::string& markdown,
+                                                          const std::vector<DocxPicture>& pictures,
+                                                          const std::string& reference_docx, const std::string& date,
+                                                          std::string& error) {
+    const ScratchDir dir;
+    if (dir.path().empty()) {
+        error = "cannot make a scratch folder for pandoc";
+        return std::nullopt;
+    }
+    WrittenPictures written;
+    for (const auto& picture : pictures) {
+        const std::string path = dir.path() + "/" + picture.file_name;
+        if (!plain_file_name(picture.file_name) || picture.file_name == "paper.md" ||
+            picture.file_name == "paper.docx" || picture.file_name == "reference.docx") {
+            error = "a picture's file name is not plain: " + picture.file_name;
+            return std::nullopt;
+        }
+        written.paths.push_back(path);
+        if (!write_file(path, picture.bytes)) {
+            error = "cannot write a picture for pandoc";
+            return std::nullopt;
+        }
+    }
+    const std::string in = dir.path() + "/paper.md", out = dir.path() + "/paper.docx";
+    std::vector<std::string> args = {"pandoc",          "--from=markdown-raw_html-raw_attribute-smart",
+                                     "--to=docx",       "--resource-path=" + dir.path(),
+                                     "--output=" + out, in};
+    if (!reference_docx.empty()) {
+        if (!write_file(dir.path() + "/reference.docx", reference_docx)) {
+            error = "cannot write pandoc's reference document";
+            return std::nullopt;
+        }
+        args.push_back("--reference-doc=" + dir.path() + "/reference.docx");
+    }
+    if (!write_file(in, markdown)) {
+        error = "cannot write pandoc's input";
+        return std::nullopt;
+    }
+    if (run_pandoc(args, date, error) != 0) return std::nullopt;
+    std::ifstream file(out, std::ios::binary);
+    std::ostringstream bytes;
+    bytes << file.rdbuf();
+    return bytes.str();
 }
 
 }  // namespace hwbgen::render

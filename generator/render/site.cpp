@@ -2,12 +2,15 @@
 
 #include <map>
 
+#include "load/easy_read.hpp"
 #include "render/abbreviations.hpp"
+#include "render/detail/easy_read_views.hpp"
 #include "render/detail/plumbing.hpp"
 #include "render/detail/theme.hpp"
 #include "render/detail/views.hpp"
 #include "render/detail/whole_document.hpp"
 #include "render/docx.hpp"
+#include "render/easy_read.hpp"
 #include "render/infographic.hpp"
 #include "render/open_data.hpp"
 
@@ -385,10 +388,23 @@ void write_documents(const load::ContentTree& tree, const model::Place& place, c
     }
 }
 
+// Each Easy Read page credits the picture sets of the pictures it shows.
+void credit_pictures(std::vector<PageSpec>& pages, const load::ContentTree& tree, const model::Place& place,
+                     const model::EasyReadResources& resources) {
+    const auto own = load::place_pictures(tree, place.id);
+    for (auto& page : pages) {
+        if (page.kind == "easy-read") set_picture_credits(page.view, place_points(place), own, resources);
+        for (const auto& s : place.sections)
+            if (page.kind == "easy-read-section" && page.dir == "easy-read/" + s.id + "/")
+                set_picture_credits(page.view, section_points(s), own, resources);
+    }
+}
+
 }  // namespace
 
 std::vector<OutputFile> render_place(const load::ContentTree& tree, const model::Place& place,
-                                     const std::vector<derive::IndicatorFigure>& figures, diag::Diagnostics& diags,
+                                     const std::vector<derive::IndicatorFigure>& figures,
+                                     const model::EasyReadResources& easy_read, diag::Diagnostics& diags,
                                      const RenderOptions& options, std::vector<PrintJob>* jobs) {
     std::vector<OutputFile> out;
     const Theme theme(tree, place.id, diags);
@@ -400,6 +416,7 @@ std::vector<OutputFile> render_place(const load::ContentTree& tree, const model:
     add_search_page(pages);
     for (auto& page : pages)
         if (page.kind == "home") page.view.set("infographic_png", options.infographic_png);
+    credit_pictures(pages, tree, place, easy_read);
     PageRenderer renderer(theme, place, diags);
     for (auto& page : pages)
         if (!page.parts.empty()) renderer.assemble(page, pages);
@@ -414,7 +431,11 @@ std::vector<OutputFile> render_place(const load::ContentTree& tree, const model:
         if (f.latest) out.push_back({indicator_url(*f.definition) + "data.csv", indicator_csv(f)});
     if (auto svg = infographic_svg(place, figures); !svg.empty()) out.push_back({infographic_svg_path, std::move(svg)});
     for (auto& file : open_data_files(place, figures)) out.push_back({std::move(file.path), std::move(file.bytes)});
-    for (const auto& asset : theme.assets()) out.push_back({"assets/" + asset.path, asset.bytes});
+    for (const auto& asset : theme.assets())
+        if (asset.path.rfind("pictures/", 0) != 0) out.push_back({"assets/" + asset.path, asset.bytes});
+    // Only the pictures the Easy Read points use, from wherever each was found.
+    for (auto& picture : easy_read_picture_files(tree, place, easy_read)) out.push_back(std::move(picture));
+    write_easy_read_document(theme, tree, place, easy_read, reference_docx(tree, place), out, diags);
     if (!place.site_url.empty()) {
         std::vector<std::string> dirs;
         for (const auto& page : pages)

@@ -6,6 +6,7 @@
 #include "derive/indicator_figures.hpp"
 #include "diag/diagnostic.hpp"
 #include "load/content_tree.hpp"
+#include "model/easy_read.hpp"
 #include "model/strategy.hpp"
 
 namespace hwbgen::render {
@@ -28,10 +29,12 @@ struct RenderOptions {
     bool infographic_png = false;  ///< the infographic will be drawn as a PNG too: the home page links to it
 };
 
-/// Renders the place with its theme (templates/ and content/<place>/templates/). Template
+/// Renders the place with its theme (templates/ and content/<place>/templates/), with the
+/// Easy Read pictures of `easy_read` its points use and its Easy Read Word document. Template
 /// problems go to `diags`. Files come back in a stable order.
 std::vector<OutputFile> render_place(const load::ContentTree& tree, const model::Place& place,
-                                     const std::vector<derive::IndicatorFigure>& figures, diag::Diagnostics& diags,
+                                     const std::vector<derive::IndicatorFigure>& figures,
+                                     const model::EasyReadResources& easy_read, diag::Diagnostics& diags,
                                      const RenderOptions& options = {}, std::vector<PrintJob>* jobs = nullptr);
 
 }  // namespace hwbgen::render

@@ -247,7 +247,9 @@ std::vector<OutputFile> render_system(const load::ContentTree& tree, const model
     if (diags.has_errors()) return out;
     const View view = system_view(system, places);
     // The stylesheet first and the page last, so a reader never gets the new page without it.
-    for (const auto& asset : theme.assets()) out.push_back({"assets/" + asset.path, asset.bytes});
+    // Pictures come with the picture gallery (render/easy_read.hpp), not with this page.
+    for (const auto& asset : theme.assets())
+        if (asset.path.rfind("pictures/", 0) != 0) out.push_back({"assets/" + asset.path, asset.bytes});
     out.push_back({"index.md", tidy_markdown(theme.render("markdown/system", view, diags))});
     out.push_back({"index.html", theme.render("html/system", view, diags)});
     return out;

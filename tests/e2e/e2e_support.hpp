@@ -2,10 +2,12 @@
 // Running the built hwbgen in temporary project folders.
 #include <sys/wait.h>
 
+#include <algorithm>
 #include <boost/filesystem.hpp>
 #include <cstdlib>
 #include <fstream>
 #include <map>
+#include <regex>
 #include <sstream>
 #include <string>
 
@@ -35,9 +37,15 @@ struct TempProject {
     TempProject& operator=(const TempProject&) = delete;
 };
 
+// Installed npm packages (templates/picture-sets/node_modules, thousands of pictures) are left
+// out: a test that needs a picture set lays the few files it uses itself.
 inline void copy_tree(const fs::path& from, const fs::path& to) {
     fs::create_directories(to);
     for (fs::recursive_directory_iterator it(from), end; it != end; ++it) {
+        if (it->path().filename() == "node_modules") {
+            it.disable_recursion_pending();
+            continue;
+        }
         const fs::path target = to / fs::relative(it->path(), from);
         if (fs::is_directory(it->path()))
             fs::create_directories(target);
@@ -46,9 +54,23 @@ inline void copy_tree(const fs::path& from, const fs::path& to) {
     }
 }
 
+/// The OpenMoji pictures templates/easy-read/pictures.yaml chooses, from the installed package
+/// (copy_tree leaves node_modules out).
+inline void copy_chosen_pictures(const fs::path& to) {
+    const std::string folder = "templates/picture-sets/node_modules/openmoji/color/svg";
+    const std::string list = read_file(source_dir / "templates/easy-read/pictures.yaml");
+    const std::regex chosen("openmoji: ([0-9A-F-]+)");
+    fs::create_directories(to / folder);
+    for (std::sregex_iterator it(list.begin(), list.end(), chosen), end; it != end; ++it) {
+        const fs::path file = source_dir / folder / ((*it)[1].str() + ".svg");
+        if (fs::exists(file)) fs::copy_file(file, to / folder / file.filename(), fs::copy_options::overwrite_existing);
+    }
+}
+
 /// A project folder holding copies of the repository's templates/ and the given parts.
 inline void copy_project(const fs::path& to, const std::vector<std::string>& parts) {
     for (const auto& part : parts) copy_tree(source_dir / part, to / part);
+    if (std::find(parts.begin(), parts.end(), "templates") != parts.end()) copy_chosen_pictures(to);
 }
 
 struct RunResult {

@@ -62,6 +62,6 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     hwbgen::load::MemoryTree tree = theme();
     tree.add("content/p/templates/html/priority.mustache", input);
     hwbgen::diag::Diagnostics diags;
-    hwbgen::render::render_place(tree, place_with(input), {}, diags);
+    hwbgen::render::render_place(tree, place_with(input), {}, {}, diags);
     return 0;
 }

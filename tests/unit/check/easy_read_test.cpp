@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include "check/easy_read.hpp"
+#include "load/easy_read.hpp"
 #include "support.hpp"
 
 using namespace hwbgen;
@@ -20,7 +21,8 @@ std::string problems(const model::Place& place) {
     load::MemoryTree tree;
     tree.add("templates/assets/pictures/heart.svg", "<svg/>");
     diag::Diagnostics diags;
-    check::check_easy_read(place, tree, diags);
+    const auto resources = load::load_easy_read_resources(tree, diags);
+    check::check_easy_read(place, resources, tree, diags);
     return test::summary(diags);
 }
 

@@ -42,7 +42,7 @@ Rendered build_site(const load::MemoryTree& tree) {
     const auto place = load::load_place(tree, "testshire", diags);
     const auto figures = derive::indicator_figures(place, indicators);
     Rendered r;
-    for (auto& f : render::render_place(tree, place, figures, diags)) {
+    for (auto& f : render::render_place(tree, place, figures, {}, diags)) {
         r.order.push_back(f.path);
         r.files[f.path] = f.bytes;
     }
