@@ -7,6 +7,7 @@ Usage: round_trip.py HWBGEN SOURCE_DIR   (run by CTest as e2e_updates_workbooks)
 """
 import csv
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -81,7 +82,16 @@ def fill(path, saved_as, rows):
 # --- setup: a copy of the example content to import into ----------------------------------
 os.makedirs(PROJECT)
 for folder in ("content", "indicators", "templates"):
-    shutil.copytree(os.path.join(SOURCE, folder), os.path.join(PROJECT, folder))
+    # Installed npm packages (thousands of pictures) are left out; the chosen pictures follow.
+    shutil.copytree(os.path.join(SOURCE, folder), os.path.join(PROJECT, folder),
+                    ignore=shutil.ignore_patterns("node_modules"))
+SVG = os.path.join("templates", "picture-sets", "node_modules", "openmoji", "color", "svg")
+os.makedirs(os.path.join(PROJECT, SVG))
+with open(os.path.join(SOURCE, "templates", "easy-read", "pictures.yaml"), encoding="utf-8") as chosen:
+    for code in re.findall(r"openmoji: ([0-9A-F-]+)", chosen.read()):
+        picture = os.path.join(SOURCE, SVG, code + ".svg")
+        if os.path.exists(picture):
+            shutil.copy(picture, os.path.join(PROJECT, SVG))
 
 # --- export: the example places, opened with openpyxl --------------------------------------
 shire = os.path.join(WORK, "shire")
