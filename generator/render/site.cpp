@@ -348,10 +348,21 @@ private:
         set_text(v, "description", page_description(place_));
         v.set("noindex", !page.file.empty());
         set_text(v, "pdf", page.pdf);
+        // A printed page's running header names the document, its footer the board.
+        set_text(v, "print_header", page.prints ? css_string(document_title(page)) : "");
+        v.set("print_footer", css_string(place_.board));
         v.set("pdf_label", page.pdf_label);
         v.set("searchable", page.file.empty() && page.kind != "search" && page.kind != "document");
         set_text(v, "section", section_of(page));
         return v;
+    }
+
+    // What a PDF is called in its running header: the strategy's own title for the whole strategy.
+    std::string document_title(const PageSpec& page) const {
+        if (page.dir == "strategy/") return place_.strategy.title + " " + place_.strategy.years;
+        if (page.dir == "easy-read/whole/")
+            return place_.easy_read.title.empty() ? "Easy Read: " + place_.strategy.title : place_.easy_read.title;
+        return page.title;
     }
 
     const Theme& theme_;

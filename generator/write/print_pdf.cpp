@@ -4,6 +4,7 @@
 #include <cctype>
 #include <fstream>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <set>
 #include <sstream>
 
@@ -90,6 +91,44 @@ std::string absolute(const std::string& path) {
     return normal;
 }
 
+// Chromium prints `url` to `pdf`; false when nothing came out.
+bool chromium_print(const PrintTools& tools, const std::string& dir, const std::string& url, const std::string& pdf,
+                    std::string& error) {
+    // No network at all: every name fails to resolve and any address goes to a closed port.
+    const auto printed = run_program(
+        {tools.chromium, "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+         "--disable-extensions", "--disable-sync", "--no-first-run", "--disable-component-update",
+         "--host-resolver-rules=MAP * ~NOTFOUND", "--proxy-server=127.0.0.1:9", "--user-data-dir=" + dir + "/profile",
+         "--no-pdf-header-footer", "--generate-pdf-document-outline", "--print-to-pdf=" + pdf, url},
+        print_timeout, "",
+        // Chromium keeps caches and crash reports under the home folder: give it the scratch one.
+        {"HOME=" + dir, "XDG_CONFIG_HOME=" + dir + "/config", "XDG_CACHE_HOME=" + dir + "/cache"});
+    if (!read_bytes(pdf).empty()) return true;
+    error = printed.timed_out ? "chromium took too long" : "chromium printed nothing";
+    return false;
+}
+
+// A page with a contents list is printed twice: the first print tells on which page each part
+// starts, the page is given those numbers, and the second print is the one kept. The numbers
+// take no more lines than the empty places they fill, so no part moves.
+bool number_contents(const PrintTools& tools, const std::string& dir, const std::string& page_path,
+                     const std::string& url, std::string& error) {
+    const std::string html = read_bytes(page_path);
+    if (html.find(" data-page-of=\"") == std::string::npos) return true;
+    const auto json = run_program({tools.qpdf, "--json=2", "--json-key=qpdf", "--json-key=pages", dir + "/raw.pdf"}, 60,
+                                  dir + "/raw.json");
+    if (json.exit_code != 0 && json.exit_code != 3) {
+        error = "qpdf could not read chromium's PDF: " + json.output;
+        return false;
+    }
+    const std::string numbered = fill_contents_pages(html, destination_pages(read_bytes(dir + "/raw.json")));
+    if (!write_bytes(page_path, numbered)) {
+        error = "cannot write the page's contents numbers";
+        return false;
+    }
+    return chromium_print(tools, dir, url, dir + "/raw.pdf", error);
+}
+
 bool print_one(const std::string& place_dir, const render::PrintJob& job, const std::string& site_base,
                const PrintTools& tools, std::string& error) {
     const ScratchFolder scratch("print");
@@ -97,21 +136,11 @@ bool print_one(const std::string& place_dir, const render::PrintJob& job, const 
         error = "cannot make a scratch folder for chromium";
         return false;
     }
-    const std::string dir = scratch.path();
+    const std::string& dir = scratch.path();
     const std::string url = "file://" + file_url_path(place_dir + "/" + job.page);
-    // No network at all: every name fails to resolve and any address goes to a closed port.
-    const auto printed = run_program(
-        {tools.chromium, "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-         "--disable-extensions", "--disable-sync", "--no-first-run", "--disable-component-update",
-         "--host-resolver-rules=MAP * ~NOTFOUND", "--proxy-server=127.0.0.1:9", "--user-data-dir=" + dir + "/profile",
-         "--no-pdf-header-footer", "--generate-pdf-document-outline", "--print-to-pdf=" + dir + "/raw.pdf", url},
-        print_timeout, "",
-        // Chromium keeps caches and crash reports under the home folder: give it the scratch one.
-        {"HOME=" + dir, "XDG_CONFIG_HOME=" + dir + "/config", "XDG_CACHE_HOME=" + dir + "/cache"});
-    if (read_bytes(dir + "/raw.pdf").empty()) {
-        error = printed.timed_out ? "chromium took too long" : "chromium printed nothing";
+    if (!chromium_print(tools, dir, url, dir + "/raw.pdf", error) ||
+        !number_contents(tools, dir, place_dir + "/" + job.page, url, error))
         return false;
-    }
     const auto qdf = run_program({tools.qpdf, "--qdf", "--object-streams=disable", dir + "/raw.pdf", dir + "/qdf.pdf"},
                                  60);
     if (qdf.exit_code != 0 && qdf.exit_code != 3) {
@@ -180,6 +209,56 @@ PrintTools find_print_tools() {
     return tools;
 }
 
+std::map<std::string, int> destination_pages(const std::string& qpdf_json) {
+    std::map<std::string, int> out;
+    const auto doc = nlohmann::json::parse(qpdf_json, nullptr, false);
+    if (doc.is_discarded() || !doc.contains("pages") || !doc.contains("qpdf") || doc["qpdf"].size() < 2) return out;
+    std::map<std::string, int> page_of_object;
+    for (const auto& page : doc["pages"])
+        if (page.contains("object") && page.contains("pageposfrom1"))
+            page_of_object[page["object"].get<std::string>()] = page["pageposfrom1"].get<int>();
+    const auto& objects = doc["qpdf"][1];
+    // The value of a direct object, or of the object a reference ("12 0 R") names.
+    const auto value = [&](const nlohmann::json& v) -> const nlohmann::json* {
+        if (v.is_string() && objects.contains("obj:" + v.get<std::string>())) {
+            const auto& o = objects["obj:" + v.get<std::string>()];
+            return o.contains("value") ? &o["value"] : nullptr;
+        }
+        return &v;
+    };
+    if (!objects.contains("trailer") || !objects["trailer"].contains("value")) return out;
+    const auto* root = value(objects["trailer"]["value"].value("/Root", nlohmann::json()));
+    if (!root || !root->is_object() || !root->contains("/Dests")) return out;
+    const auto* dests = value((*root)["/Dests"]);
+    if (!dests || !dests->is_object()) return out;
+    for (const auto& [name, dest] : dests->items()) {
+        const auto* array = value(dest);
+        if (!array || !array->is_array() || array->empty() || !(*array)[0].is_string()) continue;
+        const auto page = page_of_object.find((*array)[0].get<std::string>());
+        if (page != page_of_object.end() && name.size() > 1) out[name.substr(1)] = page->second;  // drop the '/'
+    }
+    return out;
+}
+
+std::string fill_contents_pages(const std::string& html, const std::map<std::string, int>& pages) {
+    static const std::string key = " data-page-of=\"";
+    std::string out;
+    size_t from = 0;
+    for (size_t at; (at = html.find(key, from)) != std::string::npos;) {
+        const size_t id_start = at + key.size(), id_end = html.find('"', id_start);
+        if (id_end == std::string::npos) break;
+        const std::string empty_end = "\"></span>";
+        const auto page = pages.find(html.substr(id_start, id_end - id_start));
+        out.append(html, from, id_end - from);
+        from = id_end;
+        if (page == pages.end() || html.compare(id_end, empty_end.size(), empty_end) != 0) continue;
+        out += "\">" + std::to_string(page->second) + "</span>";
+        from = id_end + empty_end.size();
+    }
+    out += html.substr(from);
+    return out;
+}
+
 void fix_pdf_dates(std::string& pdf, const std::string& date) {
     std::string digits = date.substr(0, 4) + date.substr(5, 2) + date.substr(8, 2) + "000000";
     if (date.size() != 10 || digits.size() != 14) digits = "20000101000000";
@@ -220,7 +299,7 @@ std::string rewrite_file_links(const std::string& pdf, const std::string& place_
         out += "/URI (" + pdf_string(target + fragment) + ")";
         from = end + 1;
     }
-    out.append(pdf, from, std::string::npos);
+    out += pdf.substr(from);
     return out;
 }
 

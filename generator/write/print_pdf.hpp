@@ -2,6 +2,7 @@
 /// Printing pages of a staged site as PDFs with Debian's chromium, made deterministic with qpdf:
 /// tagged, titled, with the page's language, a bookmark outline from its headings, embedded
 /// fonts, and the same bytes for the same pages.
+#include <map>
 #include <string>
 #include <vector>
 
@@ -27,6 +28,15 @@ PrintTools find_print_tools();
 bool print_documents(const std::string& place_dir, const std::vector<render::PrintJob>& jobs,
                      const std::string& site_url, const PrintTools& tools, const std::string& where,
                      diag::Diagnostics& diags);
+
+/// Page numbers of a PDF's named destinations (chromium names one after each element id that
+/// a link points at), from qpdf's JSON of the PDF (`qpdf --json=2 --json-key=qpdf
+/// --json-key=pages`): id -> page, counted from 1. Empty when the JSON cannot be read.
+std::map<std::string, int> destination_pages(const std::string& qpdf_json);
+
+/// Fills each contents entry's page number into the page's HTML: the empty element written as
+/// `data-page-of="ID"></span>` gets the page of ID, when known.
+std::string fill_contents_pages(const std::string& html, const std::map<std::string, int>& pages);
 
 /// Sets the creation and modification dates chromium stamped to `date` (yyyy-mm-dd) and zeroes
 /// its random document id, in place, keeping every byte offset.

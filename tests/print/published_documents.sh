@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Every PDF of the example places, as hwbgen prints it: tagged, titled, in English, A4, a page
-# count in the expected range, every font embedded; the plan on one landscape sheet; seed 004's
-# commitments in the whole strategy; and a second build gives the same bytes.
+# count in the expected range, every font embedded, the same running header and "Page n of N"
+# on every page; the plan on one landscape sheet; seed 004's commitments in the whole strategy,
+# whose contents page gives the page each part starts on; and a second build gives the same bytes.
 #   published_documents.sh HWBGEN PROJECT_ROOT
 set -euo pipefail
 hwbgen=$1
@@ -52,6 +53,15 @@ for pdf in "${pdfs[@]}"; do
     fail "$pdf has a font that is not embedded"
   fi
   cmp -s "$file" "$work/two/$pdf" || fail "$pdf differs between two builds"
+  # The running header (the document's title) is the first line of every page; the footer
+  # numbers the pages.
+  header=$(pdftotext -f 1 -l 1 "$file" - | head -1)
+  [ -n "$header" ] || fail "$pdf has no running header"
+  for ((page = 1; page <= pages; page++)); do
+    text=$(pdftotext -f "$page" -l "$page" "$file" -)
+    [ "$(head -1 <<< "$text")" = "$header" ] || fail "$pdf page $page lacks the running header \"$header\""
+    grep -qF "Page $page of $pages" <<< "$text" || fail "$pdf page $page lacks \"Page $page of $pages\""
+  done
 done
 
 # Seed 004's commitments, as the example content words them, are all in the strategy's text.
@@ -63,5 +73,20 @@ while IFS= read -r commitment; do
   grep -qF -- "$words" <<< "$text" || fail "strategy.pdf lacks the commitment \"$words...\""
 done < <(sed -n 's/^ *text: *"\(.*\)" *$/\1/p' "$root"/content/leicestershire/sections/*.yaml)
 echo "$found commitments looked for in strategy.pdf"
+
+# The contents page: each entry's number is the page its part starts on (the part's title is
+# on that page).
+for place in leicestershire leicester; do
+  strategy="$work/one/$place/strategy/strategy.pdf"
+  entries=0
+  while IFS=$'\t' read -r title page; do
+    entries=$((entries + 1))
+    pdftotext -f "$page" -l "$page" "$strategy" - | tr -s ' \n' ' ' | grep -qF -- "$title" ||
+      fail "$place strategy.pdf: the contents put \"$title\" on page $page, but it is not there"
+  done < <(pdftotext -layout -f 1 -l 2 "$strategy" - |
+    sed -n 's/^ *[0-9][0-9]*\. \(.*[^ ]\)  *\([0-9][0-9]*\) *$/\1\t\2/p')
+  echo "$place strategy.pdf: $entries contents entries checked against their pages"
+  ((entries >= 10)) || fail "$place strategy.pdf: found only $entries numbered contents entries"
+done
 ((found >= 30)) || fail "found only $found commitments in the content"
 exit $failed

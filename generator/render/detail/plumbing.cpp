@@ -68,4 +68,21 @@ View search_view(const std::vector<PageEntry>& pages) {
     return v;
 }
 
+std::string css_string(const std::string& text) {
+    static const char* hex = "0123456789abcdef";
+    std::string out = "\"";
+    for (const char c : text) {
+        const auto u = static_cast<unsigned char>(c);
+        if (u < 0x20 || u == 0x7f || c == '"' || c == '\\' || c == '<' || c == '>' || c == '&') {
+            out += '\\';
+            out += hex[u >> 4];
+            out += hex[u & 15];
+            out += ' ';
+        } else {
+            out += c;
+        }
+    }
+    return out + "\"";
+}
+
 }  // namespace hwbgen::render::detail

@@ -20,6 +20,10 @@ std::string robots_txt(const std::string& base);
 /// One plain sentence about the place's strategy, for link previews (Open Graph).
 std::string page_description(const model::Place& place);
 
+/// `text` as a quoted CSS string: quotes, backslashes, '<', '>', '&' and control characters
+/// hex-escaped, so content cannot end the string or the <style> element it sits in.
+std::string css_string(const std::string& text);
+
 /// A page of the site as the list of every page shows it.
 struct PageEntry {
     std::string title;

@@ -22,3 +22,11 @@ TEST_CASE("robots.txt allows crawling and names the sitemap", "[render][plumbing
     CHECK(robots_txt("https://example.org/jhws/") ==
           "User-agent: *\nAllow: /\n\nSitemap: https://example.org/jhws/sitemap.xml\n");
 }
+
+TEST_CASE("a running header's title is a CSS string that cannot end its style element", "[render][plumbing]") {
+    CHECK(css_string("Plan on a page") == "\"Plan on a page\"");
+    CHECK(css_string("A \"quoted\" \\ title") == "\"A \\22 quoted\\22  \\5c  title\"");
+    CHECK(css_string("</style><script>x</script>") == "\"\\3c /style\\3e \\3c script\\3e x\\3c /script\\3e \"");
+    CHECK(css_string("two\nlines & more") == "\"two\\0a lines \\26  more\"");
+    CHECK(css_string("Café – Board") == "\"Café – Board\"");
+}
