@@ -21,7 +21,7 @@ namespace hwbgen::cli {
 namespace {
 
 const char* const cache_folder = ".hwbgen-cache";
-const char* const format_line = "hwbgen build cache 1";
+const char* const format_line = "hwbgen build cache 2";
 
 std::string listing_hash(const std::vector<std::string>& names) {
     std::string joined;
@@ -154,6 +154,50 @@ std::optional<std::string> RecordingTree::read(const std::string& path) const {
     return bytes;
 }
 
+namespace {
+
+std::string problem_text(const std::optional<load::FileProblem>& p) {
+    return p ? p->path + '\n' + p->message + '\n' + p->hint + '\n' : "";
+}
+
+std::string problems_hash(const std::vector<load::FileProblem>& problems) {
+    std::string joined;
+    for (const auto& p : problems) joined += problem_text(p);
+    return load::content_hash(joined);
+}
+
+}  // namespace
+
+std::optional<load::FileProblem> RecordingTree::problem(const std::string& path) const {
+    auto found = tree_.problem(path);
+    note('p', path, load::content_hash(problem_text(found)));
+    return found;
+}
+
+std::vector<load::FileProblem> RecordingTree::unusable_files(const std::string& dir) const {
+    auto found = tree_.unusable_files(dir);
+    note('u', dir, problems_hash(found));
+    return found;
+}
+
+bool RecordingTree::has_entry(const std::string& path) const {
+    const bool found = tree_.has_entry(path);
+    note('e', path, found ? "1" : "0");
+    return found;
+}
+
+std::string RecordingTree::hash_now(const load::ContentTree& tree, char kind, const std::string& path) {
+    switch (kind) {
+        case 'r': return read_hash(tree.read(path));
+        case 'f': return listing_hash(tree.files(path));
+        case 'd': return listing_hash(tree.folders(path));
+        case 'p': return load::content_hash(problem_text(tree.problem(path)));
+        case 'u': return problems_hash(tree.unusable_files(path));
+        case 'e': return tree.has_entry(path) ? "1" : "0";
+        default: return "?";  // a kind this hwbgen does not know: never matches
+    }
+}
+
 void RecordingTree::note(char kind, const std::string& path, const std::string& hash) const {
     std::lock_guard<std::mutex> lock(mutex_);
     reads_.emplace(kind, path, hash);
@@ -165,11 +209,56 @@ std::vector<RecordingTree::Read> RecordingTree::reads() const {
 }
 
 struct BuildCache::Entry {
-    std::vector<RecordingTree::Read> reads;
+    std::vector<RecordingTree::Read> listing, reads;  // finding the places; outside them
     std::vector<std::pair<std::string, std::string>> outputs;
     diag::Diagnostics diags;
-    std::string progress;
+    std::string progress, steps;
+    std::vector<PlaceMemory> places;
 };
+
+namespace {
+
+void add_warning(diag::Diagnostics& diags, const std::vector<std::string>& f) {
+    diags.warning({f[1], std::atoi(f[2].c_str()), std::atoi(f[3].c_str())}, f[4], f[5]);
+}
+
+std::vector<std::string> split_lines(const std::string& joined) {
+    std::vector<std::string> out;
+    std::istringstream in(joined);
+    for (std::string line; std::getline(in, line);) out.push_back(line);
+    return out;
+}
+
+// A place's line: what the system page reads of it (see system_view) and its file count.
+PlaceMemory place_from(const std::vector<std::string>& f) {
+    PlaceMemory m;
+    m.id = m.place.id = f[1];
+    m.file_count = static_cast<size_t>(std::strtoull(f[2].c_str(), nullptr, 10));
+    m.place.name = f[3];
+    m.place.board = f[4];
+    m.place.strategy = {f[5], f[6], f[7]};
+    m.place.area_code = f[8];
+    m.place.comparators = split_lines(f[9]);
+    return m;
+}
+
+std::string place_line(const PlaceMemory& m) {
+    std::string comparators;
+    for (const auto& c : m.place.comparators) comparators += c + '\n';
+    std::string line = "place";
+    for (const std::string& field :
+         {m.id, std::to_string(m.file_count), m.place.name, m.place.board, m.place.strategy.title,
+          m.place.strategy.years, m.place.strategy.status, m.place.area_code, comparators})
+        line += '\t' + escape(field);
+    return line + '\n';
+}
+
+std::string warning_line(const char* kind, const diag::Diagnostic& d) {
+    return std::string(kind) + "\t" + escape(d.pos.file) + "\t" + std::to_string(d.pos.line) + "\t" +
+           std::to_string(d.pos.column) + "\t" + escape(d.message) + "\t" + escape(d.hint) + "\n";
+}
+
+}  // namespace
 
 BuildCache::BuildCache(const std::string& root, const std::string& out_dir, const std::string& key)
     : out_(out_dir), key_(key), binary_(binary_identity()) {
@@ -183,14 +272,25 @@ BuildCache::BuildCache(const std::string& root, const std::string& out_dir, cons
               line == "key\t" + escape(key);
     while (ok && std::getline(in, line)) {
         const auto f = fields(line);
+        PlaceMemory* place = entry->places.empty() ? nullptr : &entry->places.back();
         if (f[0] == "read" && f.size() == 4 && f[1].size() == 1)
             entry->reads.emplace_back(f[1][0], f[3], f[2]);
+        else if (f[0] == "list-read" && f.size() == 4 && f[1].size() == 1)
+            entry->listing.emplace_back(f[1][0], f[3], f[2]);
         else if (f[0] == "file" && f.size() == 3)
             entry->outputs.emplace_back(f[2], f[1]);
         else if (f[0] == "progress" && f.size() == 2)
             entry->progress = f[1];
+        else if (f[0] == "steps" && f.size() == 2)
+            entry->steps = f[1];
         else if (f[0] == "warning" && f.size() == 6)
-            entry->diags.warning({f[1], std::atoi(f[2].c_str()), std::atoi(f[3].c_str())}, f[4], f[5]);
+            add_warning(entry->diags, f);
+        else if (f[0] == "place" && f.size() == 10)
+            entry->places.push_back(place_from(f));
+        else if (f[0] == "place-read" && f.size() == 4 && f[1].size() == 1 && place)
+            place->reads.emplace_back(f[1][0], f[3], f[2]);
+        else if (f[0] == "place-warning" && f.size() == 6 && place)
+            add_warning(place->diags, f);
         else
             ok = f[0] == "end" && f.size() == 1;  // anything else: a cache from elsewhere
         if (f[0] == "end") break;
@@ -200,14 +300,41 @@ BuildCache::BuildCache(const std::string& root, const std::string& out_dir, cons
 
 BuildCache::~BuildCache() = default;
 
-bool BuildCache::replay(const load::ContentTree& tree, std::ostream& out, std::ostream& err) const {
-    if (!last_ || last_->reads.empty() || last_->outputs.empty()) return false;
-    for (const auto& [kind, path, hash] : last_->reads) {
-        const std::string now = kind == 'r'   ? read_hash(tree.read(path))
-                                : kind == 'f' ? listing_hash(tree.files(path))
-                                              : listing_hash(tree.folders(path));
-        if (now != hash) return false;
+bool BuildCache::unchanged(const load::ContentTree& tree, const std::vector<RecordingTree::Read>& reads) const {
+    for (const auto& [kind, path, hash] : reads) {
+        auto [it, fresh] = now_.try_emplace({kind, path});
+        if (fresh) it->second = RecordingTree::hash_now(tree, kind, path);
+        if (it->second != hash) return false;
     }
+    return true;
+}
+
+bool BuildCache::shared_unchanged(const load::ContentTree& tree, const std::string& steps) const {
+    return last_ && !last_->reads.empty() && last_->steps == steps && unchanged(tree, last_->reads);
+}
+
+std::optional<PlaceMemory> BuildCache::unchanged_place(const std::string& id, const load::ContentTree& tree) const {
+    const auto place = std::find_if(last_->places.begin(), last_->places.end(),
+                                    [&](const PlaceMemory& m) { return m.id == id; });
+    if (place == last_->places.end() || place->reads.empty() || !unchanged(tree, place->reads)) return std::nullopt;
+    // Its output folder must hold exactly what that build left there.
+    std::vector<std::pair<std::string, std::string>> was;
+    const std::string prefix = id + "/";
+    for (const auto& [path, stamp] : last_->outputs)
+        if (path.compare(0, prefix.size(), prefix) == 0) was.emplace_back(path.substr(prefix.size()), stamp);
+    auto now = output_files(out_ + "/" + id);
+    std::sort(was.begin(), was.end());
+    std::sort(now.begin(), now.end());
+    if (was.empty() || was != now) return std::nullopt;
+    return *place;
+}
+
+bool BuildCache::replay(const load::ContentTree& tree, std::ostream& out, std::ostream& err) const {
+    if (!last_ || last_->reads.empty() || last_->outputs.empty() || !unchanged(tree, last_->listing) ||
+        !unchanged(tree, last_->reads))
+        return false;
+    for (const auto& place : last_->places)
+        if (!unchanged(tree, place.reads)) return false;
     for (const auto& [path, was] : last_->outputs) {
         struct stat st;
         if (lstat((out_ + "/" + path).c_str(), &st) != 0 || stamp(st) != was) return false;
@@ -218,17 +345,25 @@ bool BuildCache::replay(const load::ContentTree& tree, std::ostream& out, std::o
     return true;
 }
 
-void BuildCache::save(const RecordingTree& reads, const std::string& progress, const diag::Diagnostics& diags) const {
+void BuildCache::save(const RecordingTree& listing, const RecordingTree& shared, const std::vector<PlaceMemory>& places,
+                      const std::string& steps, const std::string& progress, const diag::Diagnostics& diags) const {
     // A failed build leaves the output as it was, so what the cache says of it still holds.
     if (binary_.empty() || diags.has_errors() || !own_folder()) return;
     std::ostringstream text;
     text << format_line << "\nbinary\t" << escape(binary_) << "\nkey\t" << escape(key_) << "\n";
-    for (const auto& [kind, path, hash] : reads.reads())
+    for (const auto& [kind, path, hash] : listing.reads())
+        text << "list-read\t" << kind << "\t" << hash << "\t" << escape(path) << "\n";
+    for (const auto& [kind, path, hash] : shared.reads())
         text << "read\t" << kind << "\t" << hash << "\t" << escape(path) << "\n";
     for (const auto& [path, was] : output_files(out_)) text << "file\t" << was << "\t" << escape(path) << "\n";
-    for (const auto& d : diags.all())
-        text << "warning\t" << escape(d.pos.file) << "\t" << d.pos.line << "\t" << d.pos.column << "\t"
-             << escape(d.message) << "\t" << escape(d.hint) << "\n";
+    for (const auto& d : diags.all()) text << warning_line("warning", d);
+    text << "steps\t" << escape(steps) << "\n";
+    for (const auto& place : places) {
+        text << place_line(place);
+        for (const auto& [kind, path, hash] : place.reads)
+            text << "place-read\t" << kind << "\t" << hash << "\t" << escape(path) << "\n";
+        for (const auto& d : place.diags.all()) text << warning_line("place-warning", d);
+    }
     text << "progress\t" << escape(progress) << "\nend\n";
     const std::string temp = file_ + ".tmp" + std::to_string(getpid());
     std::ofstream(temp, std::ios::binary | std::ios::trunc) << text.str();

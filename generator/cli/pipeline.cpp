@@ -54,20 +54,33 @@ struct PlaceResult {
     model::Place place;                            // kept for the system page
     std::vector<derive::IndicatorFigure> figures;  // kept for the system page
     size_t file_count = 0;
-    std::exception_ptr failure;  // an unexpected exception while preparing
-    bool counted = false;        // its diagnostics are part of the run's
+    std::exception_ptr failure;              // an unexpected exception while preparing
+    bool counted = false;                    // its diagnostics are part of the run's
+    std::vector<RecordingTree::Read> reads;  // what building it read, for the build cache
 };
+
+// A place the last build left as this one would: its output folder stays as it is, and what
+// building it printed and what the system page needs of it come from the build cache.
+void reuse_place(const SharedInputs& shared, const PlaceMemory& memory, PlaceResult& r) {
+    r.diags = memory.diags;
+    r.place = memory.place;
+    r.figures = derive::indicator_figures(r.place, shared.indicators, *shared.index);
+    r.file_count = memory.file_count;
+    r.reads = memory.reads;
+}
 
 // Everything but the swap into place: reads only the tree and the indicators, and writes only
 // its own staged folder, so places can run at once.
-void prepare_place(const load::ContentTree& tree, const SharedInputs& shared, const std::string& id,
+void prepare_place(const load::ContentTree& disk, const SharedInputs& shared, const std::string& id,
                    const BuildOptions& options, write::SiteUpdate* update, PlaceResult& r) {
     try {
         PlaceBuild built;
         render::RenderOptions render_options;
         render_options.pdfs = options.steps && options.steps->pdfs;
         render_options.infographic_png = options.steps && !options.steps->rsvg_convert.empty();
+        const RecordingTree tree(disk);  // what this place depends on, for the build cache
         build_place(tree, shared, id, options.check_only, nullptr, built, render_options);
+        r.reads = tree.reads();
         r.diags = std::move(built.diags);
         r.place = std::move(built.place);
         r.figures = std::move(built.figures);
@@ -91,7 +104,7 @@ unsigned job_count(const BuildOptions& options, size_t places) {
 // the first place that fails: later places are not staged and their diagnostics not counted.
 std::vector<PlaceResult> build_places(const load::ContentTree& tree, const SharedInputs& shared,
                                       const std::vector<std::string>& places, const BuildOptions& options,
-                                      write::SiteUpdate* update) {
+                                      write::SiteUpdate* update, const std::vector<std::optional<PlaceMemory>>& reuse) {
     std::vector<PlaceResult> results(places.size());
     std::atomic<size_t> next{0};
     std::atomic<bool> stopped{false};
@@ -100,7 +113,10 @@ std::vector<PlaceResult> build_places(const load::ContentTree& tree, const Share
     size_t committed = 0;  // places before this one are committed; guarded by `mutex`
     const auto work = [&] {
         for (size_t i; (i = next++) < places.size();) {
-            if (!stopped) prepare_place(tree, shared, places[i], options, update, results[i]);
+            if (!stopped && reuse[i])
+                reuse_place(shared, *reuse[i], results[i]);
+            else if (!stopped)
+                prepare_place(tree, shared, places[i], options, update, results[i]);
             std::unique_lock<std::mutex> lock(mutex);
             turn.wait(lock, [&] { return committed == i; });
             lock.unlock();   // other places go on being prepared meanwhile
@@ -203,9 +219,36 @@ std::string cache_key(const BuildOptions& options) {
         char cwd[4096];
         return std::string(getcwd(cwd, sizeof cwd) ? cwd : ".") + "/" + path;
     };
-    std::string key = absolute(options.root) + "\n" + absolute(options.out) + "\n" + (options.quiet ? "quiet" : "");
+    std::string key = absolute(options.root) + "\n" + absolute(options.out) + "\n" + (options.quiet ? "quiet" : "") +
+                      (options.pdf ? "" : " no-pdf") + (options.search ? "" : " no-search");
     for (const auto& p : options.places) key += "\n" + p;
     return key;
+}
+
+// Which publishing steps run, and with which programs: places built with others are built again.
+std::string steps_key(const PublishSteps& steps) {
+    return std::string(steps.pdfs ? "pdfs " : "") + "search:" + steps.pagefind;
+}
+
+// The places the last build left as this one would (none when shared inputs changed).
+std::vector<std::optional<PlaceMemory>> unchanged_places(const BuildCache& cache, const load::ContentTree& disk,
+                                                         const std::vector<std::string>& places,
+                                                         const SharedInputs& shared, const std::string& steps) {
+    std::vector<std::optional<PlaceMemory>> reuse(places.size());
+    if (!shared.index || !cache.shared_unchanged(disk, steps)) return reuse;
+    for (size_t i = 0; i < places.size(); ++i) reuse[i] = cache.unchanged_place(places[i], disk);
+    return reuse;
+}
+
+// What the build cache keeps of each place built (or reused).
+std::vector<PlaceMemory> place_memories(const std::vector<std::string>& places,
+                                        const std::vector<PlaceResult>& results) {
+    std::vector<PlaceMemory> out;
+    for (size_t i = 0; i < places.size(); ++i) {
+        const auto& r = results[i];
+        out.push_back({places[i], r.reads, r.file_count, r.diags, system_view(r.place)});
+    }
+    return out;
 }
 
 }  // namespace
@@ -214,8 +257,9 @@ int run_build(const BuildOptions& given, std::ostream& out, std::ostream& err) {
     BuildOptions options = given;
     if (options.out.empty()) options.out = options.root + "/site";
     const load::DiskTree disk(options.root);
-    const RecordingTree tree(disk);  // what the build reads, for the build cache
-    const auto known = load::find_places(tree);
+    // What the build reads, for the build cache: which places there are; outside the places.
+    const RecordingTree listing(disk), tree(disk);
+    const auto known = load::find_places(listing);
     if (known.empty()) {
         err << "hwbgen: error: no places found under " << options.root << "/content\n"
             << "hint: run hwbgen from the project folder, or give --root\n";
@@ -247,9 +291,12 @@ int run_build(const BuildOptions& given, std::ostream& out, std::ostream& err) {
         steps = find_publish_steps(options.pdf, options.search, HWBGEN_PAGEFIND_DIR, diags);
         options.steps = &steps;
     }
+    std::vector<PlaceResult> results;
     if (!diags.has_errors() || options.check_only) {
         write::SiteUpdate* update = output.update ? &*output.update : nullptr;
-        const auto results = build_places(tree, shared, places, options, update);
+        const auto reuse = options.check_only ? std::vector<std::optional<PlaceMemory>>(places.size())
+                                              : unchanged_places(cache, disk, places, shared, steps_key(steps));
+        results = build_places(disk, shared, places, options, update, reuse);
         bool all_built = true;
         for (const auto& r : results) {
             if (r.counted) diags.append(r.diags);
@@ -262,8 +309,9 @@ int run_build(const BuildOptions& given, std::ostream& out, std::ostream& err) {
             output.update->commit(*output.folder, diags, refused))
             report_built(places, results, system, options, progress);
     }
-    print_diagnostics(diags, tree, err);
-    if (!options.check_only) cache.save(tree, progress_copy.copy(), diags);
+    print_diagnostics(diags, disk, err);  // source lines: not a read the site depends on
+    if (!options.check_only && !diags.has_errors())
+        cache.save(listing, tree, place_memories(places, results), steps_key(steps), progress_copy.copy(), diags);
     if (diags.has_errors()) {
         err << diags.error_count() << (diags.error_count() == 1 ? " error" : " errors")
             << (options.check_only ? "" : "; the previous site was left as it was") << "\n";

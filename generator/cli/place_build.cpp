@@ -44,6 +44,17 @@ void load_shared(const load::ContentTree& tree, const std::vector<std::string>& 
     shared.easy_read = load::load_easy_read_resources(tree, diags);
 }
 
+model::Place system_view(const model::Place& place) {
+    model::Place slim;
+    slim.id = place.id;
+    slim.name = place.name;
+    slim.board = place.board;
+    slim.strategy = place.strategy;
+    slim.area_code = place.area_code;
+    slim.comparators = place.comparators;
+    return slim;
+}
+
 void build_place(const load::ContentTree& tree, const SharedInputs& shared, const std::string& id, bool check_only,
                  load::ParseCache* cache, PlaceBuild& out, const render::RenderOptions& render_options) {
     out.place = load::load_place(tree, id, out.diags, cache);

@@ -50,6 +50,10 @@ struct PlaceBuild {
 void build_place(const load::ContentTree& tree, const SharedInputs& shared, const std::string& id, bool check_only,
                  load::ParseCache* cache, PlaceBuild& out, const render::RenderOptions& render_options = {});
 
+/// The parts of a place the system page reads (see render_system): all a build needs to keep
+/// of a place once its files are made.
+model::Place system_view(const model::Place& place);
+
 /// Call before building places on several threads (works around GCC bug 77704 in std::regex).
 void fill_locale_caches();
 

@@ -80,18 +80,6 @@ std::shared_ptr<const PreviewFiles> merge_files(std::vector<render::OutputFile> 
     return files;
 }
 
-// The parts of a place the system page reads (see render_system), all that is kept of it.
-model::Place system_view(const model::Place& p) {
-    model::Place slim;
-    slim.id = p.id;
-    slim.name = p.name;
-    slim.board = p.board;
-    slim.strategy = p.strategy;
-    slim.area_code = p.area_code;
-    slim.comparators = p.comparators;
-    return slim;
-}
-
 // What the system page shows of a place besides its figures, which follow from its area codes
 // and the indicators (see render_system). While these and the indicators stay the same, an
 // edit to the place leaves the system page as it is.
@@ -231,6 +219,7 @@ void PreviewSite::rebuild(const std::vector<std::string>& changed) {
         if (plan.all || plan.shared || plan.places.count(id) || !state_.count(id)) ids.push_back(id);
     const auto before = system_inputs();
     build_places(ids);
+    if (stopped()) return;
     const bool system_changed = plan.shared || plan.all || plan.place_list || system_inputs() != before;
     if (wanted_.empty() && (system_changed || !top_)) build_top();
     bytes_->sweep();
@@ -245,6 +234,7 @@ void PreviewSite::build_places(const std::vector<std::string>& ids) {
         states.push_back(slot.get());
     }
     run_parallel(ids.size(), jobs_, [&](size_t i) {
+        if (stopped()) return;  // Ctrl-C: give up between places
         PlaceState& st = *states[i];
         PlaceBuild build;
         try {

@@ -185,14 +185,8 @@ int run_serve(const ServeOptions& options, std::ostream& out, std::ostream& err)
         return exit_usage_error;
     }
     FileWatcher& watcher = *watching_files;
-    out << "building the preview of " << options.root << " ...\n" << std::flush;
-    if (!site.build_all()) return exit_usage_error;
-    add_routes(server, site);
-
-    std::thread watching([&] {
-        for (auto changed = watcher.wait(quiet_ms); !changed.empty(); changed = watcher.wait(quiet_ms))
-            site.rebuild(changed);
-    });
+    // Waits for Ctrl-C from the start, so one stops the first build too (it gives up between
+    // places) instead of waiting for a large site to finish building.
     std::atomic<bool> listening_ended{false};
     std::thread stopping([&] {
         int signal = 0;
@@ -205,17 +199,29 @@ int run_serve(const ServeOptions& options, std::ostream& out, std::ostream& err)
             std::this_thread::sleep_for(std::chrono::milliseconds(20));
         }
     });
+    const auto stop_now = [&](int code) {
+        listening_ended = true;
+        if (!site.stopped()) kill(getpid(), SIGTERM);  // end the stopping thread
+        stopping.join();
+        if (code == exit_ok) out << "stopped\n" << std::flush;
+        return code;
+    };
+    out << "building the preview of " << options.root << " ...\n" << std::flush;
+    if (!site.build_all()) return stop_now(exit_usage_error);
+    if (site.stopped()) return stop_now(exit_ok);
+    add_routes(server, site);
+    std::thread watching([&] {
+        for (auto changed = watcher.wait(quiet_ms); !changed.empty(); changed = watcher.wait(quiet_ms))
+            site.rebuild(changed);
+    });
     out << "serving the preview at http://"
         << (options.host.find(':') != std::string::npos ? "[" + options.host + "]" : options.host) << ":" << port
         << "/ (press Ctrl-C to stop)\n"
         << std::flush;
     server.listen_after_bind();
-    listening_ended = true;
-    if (!site.stopped()) kill(getpid(), SIGTERM);  // the server ended by itself: end the stopping thread
-    stopping.join();
+    watcher.stop();  // the server may have ended by itself
     watching.join();
-    out << "stopped\n" << std::flush;
-    return exit_ok;
+    return stop_now(exit_ok);
 }
 
 }  // namespace hwbgen::cli

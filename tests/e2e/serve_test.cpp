@@ -2,6 +2,7 @@
 #include <httplib.h>
 #include <signal.h>
 #include <spawn.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -9,6 +10,7 @@
 #include <chrono>
 #include <regex>
 #include <thread>
+#include <utility>
 
 #include "e2e_support.hpp"
 
@@ -75,6 +77,8 @@ public:
         pid_ = 0;
         return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
     }
+    /// The process, no longer stopped by this object.
+    pid_t release() { return std::exchange(pid_, 0); }
     std::string out() const { return read_file(root_ / ".serve-out"); }
     std::string err() const { return read_file(root_ / ".serve-err"); }
 
@@ -216,4 +220,96 @@ TEST_CASE("serve answers only GET and HEAD, inside the site, with the right type
         CHECK(contains(second.err, "the port is in use"));
         CHECK(contains(second.err, "hint: "));
     }
+}
+
+namespace {
+
+// Every file under `dir` with its modification time and inode: "untouched" means all the same.
+std::map<std::string, std::string> stamps(const fs::path& dir) {
+    std::map<std::string, std::string> out;
+    for (fs::recursive_directory_iterator it(dir), end; it != end; ++it) {
+        struct stat st;
+        if (lstat(it->path().c_str(), &st) == 0 && S_ISREG(st.st_mode))
+            out[fs::relative(it->path(), dir).generic_string()] = std::to_string(st.st_mtim.tv_sec) + "." +
+                                                                  std::to_string(st.st_mtim.tv_nsec) + ":" +
+                                                                  std::to_string(st.st_ino);
+    }
+    return out;
+}
+
+// Sends one SIGINT and waits for the exit; returns the seconds it took, or -1 after 20 s.
+double interrupt_once(pid_t pid, int& code) {
+    const auto start = std::chrono::steady_clock::now();
+    kill(pid, SIGINT);
+    for (;;) {
+        int status = 0;
+        if (waitpid(pid, &status, WNOHANG) == pid) {
+            code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+            return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+        }
+        if (std::chrono::steady_clock::now() - start > std::chrono::seconds(20)) {
+            kill(pid, SIGKILL);
+            waitpid(pid, &status, 0);
+            return -1;
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    }
+}
+
+// A project of `copies` places (copies of the example's leicester), and a site built of one.
+void many_places(const fs::path& root, int copies) {
+    copy_project(root, {"templates", "indicators", "content/leicester"});
+    write_file(root / "content/system.yaml", read_file(source_dir / "content/system.yaml"));
+    for (int i = 0; i < copies; ++i)
+        copy_tree(root / "content/leicester", root / ("content/copy-" + std::to_string(i)));
+    REQUIRE(run_hwbgen("build -q --root " + root.string() + " leicester", root).code == 0);
+}
+
+}  // namespace
+
+TEST_CASE("one Ctrl-C stops serve promptly, whatever it is doing, and leaves the built site alone", "[e2e][serve]") {
+    constexpr double prompt_s = 3;  // a place builds in tens of ms; the rest is the machine's load
+    TempProject project;
+    many_places(project.root, 30);
+    const auto site_before = stamps(project.root / "site");
+    REQUIRE(site_before.size() > 100);
+    int code = -1;
+
+    SECTION("during the first build") {
+        const pid_t pid = Server::spawn({HWBGEN_BINARY, "serve", "--root", project.root.string(), "--port", "0"},
+                                        project.root / ".serve-out", project.root / ".serve-err");
+        for (int i = 0; i < 2000 && !contains(read_file(project.root / ".serve-out"), "building"); ++i)
+            std::this_thread::sleep_for(std::chrono::milliseconds(1));
+        const double took = interrupt_once(pid, code);
+        INFO(read_file(project.root / ".serve-out") << read_file(project.root / ".serve-err"));
+        CHECK(took >= 0);
+        CHECK(took < prompt_s);
+        CHECK(code == 0);
+        CHECK(contains(read_file(project.root / ".serve-out"), "stopped\n"));
+    }
+    SECTION("while pages listen for reloads, and during a rebuild of every place") {
+        Server server(project.root);
+        // Two open pages' event streams, and a keep-alive connection.
+        std::vector<std::thread> listeners;
+        for (int i = 0; i < 2; ++i)
+            listeners.emplace_back([port = server.port()] {
+                httplib::Client client("127.0.0.1", port);
+                client.set_read_timeout(30);
+                client.Get("/_hwbgen/events", [](const char*, size_t) { return true; });
+            });
+        httplib::Client keep("127.0.0.1", server.port());
+        keep.set_keep_alive(true);
+        CHECK(keep.Get("/leicester/")->status == 200);
+        std::this_thread::sleep_for(std::chrono::milliseconds(200));
+        const fs::path layout = project.root / "templates/html/layout.mustache";
+        write_file(layout, read_file(layout) + "{{! a template change: every place is rebuilt }}");
+        std::this_thread::sleep_for(std::chrono::milliseconds(30));
+        const double took = interrupt_once(server.release(), code);
+        for (auto& t : listeners) t.join();
+        CHECK(took >= 0);
+        CHECK(took < prompt_s);
+        CHECK(code == 0);
+        CHECK(contains(read_file(project.root / ".serve-out"), "stopped\n"));
+    }
+    CHECK(stamps(project.root / "site") == site_before);
 }

@@ -32,6 +32,10 @@ std::string shift_headings(const std::string& html, int levels) {
     std::string out;
     out.reserve(html.size());
     for (size_t i = 0; i < html.size(); ++i) {
+        // Only a '<' can start a heading tag: copy up to the next one in one go.
+        const size_t tag = std::min(html.find('<', i), html.size());
+        out.append(html, i, tag - i);
+        if ((i = tag) == html.size()) break;
         const bool open = starts_at(html, i, "<h"), close = starts_at(html, i, "</h");
         const size_t digit = i + (close ? 3 : 2);
         if ((open || close) && digit < html.size() && html[digit] >= '1' && html[digit] <= '6' &&
@@ -52,6 +56,10 @@ std::string prefix_ids(const std::string& html, const std::string& prefix) {
     std::string out;
     out.reserve(html.size() + html.size() / 16);
     for (size_t i = 0; i < html.size();) {
+        // Every attribute looked for starts with a space: copy up to the next one in one go.
+        const size_t space = std::min(html.find(' ', i), html.size());
+        out.append(html, i, space - i);
+        if ((i = space) == html.size()) break;
         if (starts_at(html, i, " href=\"#")) {
             out += " href=\"#" + prefix + "-";
             i += 8;
