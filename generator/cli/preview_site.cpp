@@ -1,7 +1,10 @@
 #include "cli/preview_site.hpp"
 
+#include <time.h>
+
 #include <algorithm>
 #include <atomic>
+#include <cmath>
 #include <exception>
 #include <ostream>
 #include <thread>
@@ -31,6 +34,12 @@ struct PreviewSite::Plan {
 };
 
 namespace {
+
+double cpu_seconds() {
+    timespec t{};
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
+    return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_nsec) / 1e9;
+}
 
 bool starts_with(const std::string& s, const std::string& prefix) { return s.compare(0, prefix.size(), prefix) == 0; }
 
@@ -195,7 +204,7 @@ PreviewSite::Plan PreviewSite::plan(const std::vector<std::string>& changed) con
 }
 
 void PreviewSite::rebuild(const std::vector<std::string>& changed) {
-    const auto start = std::chrono::steady_clock::now();
+    const Clock start{std::chrono::steady_clock::now(), cpu_seconds()};
     const Plan plan = this->plan(changed);
     if (plan.place_list) {
         places_ = wanted_.empty() ? load::find_places(tree_) : wanted_;
@@ -277,7 +286,7 @@ void PreviewSite::build_top() {
     if (!top_diags_.has_errors()) top_ = merge_files(std::move(files), top_ ? *top_ : PreviewFiles{}, *bytes_);
 }
 
-void PreviewSite::publish(const std::vector<std::string>& rebuilt, std::chrono::steady_clock::time_point start) {
+void PreviewSite::publish(const std::vector<std::string>& rebuilt, Clock start) {
     auto next = std::make_shared<PreviewSnapshot>();
     diag::Diagnostics shared = shared_diags_;
     shared.append(top_diags_);
@@ -295,9 +304,13 @@ void PreviewSite::publish(const std::vector<std::string>& rebuilt, std::chrono::
     for (const auto& id : rebuilt) printed.append(state_.at(id)->build.diags);
     print_diagnostics(printed, tree_, err_);
     err_ << std::flush;
-    const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start);
+    // Wall time, and the processor time of all threads: on a busy machine the two part.
+    const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() -
+                                                                          start.wall);
+    const long cpu_ms = std::lround((cpu_seconds() - start.cpu) * 1000);
     out_ << (next->failed.empty() ? "rebuilt " : "problems after rebuilding ") << rebuilt.size()
-         << (rebuilt.size() == 1 ? " place" : " places") << " in " << ms.count() << " ms\n"
+         << (rebuilt.size() == 1 ? " place" : " places") << " in " << ms.count() << " ms (" << cpu_ms
+         << " ms of processor time)\n"
          << std::flush;
     std::lock_guard<std::mutex> lock(mutex_);
     next->generation = snapshot_->generation + 1;

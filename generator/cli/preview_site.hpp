@@ -82,7 +82,11 @@ private:
     Plan plan(const std::vector<std::string>& changed) const;
     void build_places(const std::vector<std::string>& ids);
     void build_top();
-    void publish(const std::vector<std::string>& rebuilt, std::chrono::steady_clock::time_point start);
+    struct Clock {
+        std::chrono::steady_clock::time_point wall;
+        double cpu;  ///< the process's processor time, in seconds
+    };
+    void publish(const std::vector<std::string>& rebuilt, Clock start);
     std::vector<PreviewProblem> problems_of(diag::Diagnostics diags) const;
     std::vector<std::string> system_inputs() const;
 

@@ -76,3 +76,78 @@ TEST_CASE("a build with nothing changed touches no output file and prints what t
         CHECK(other_files == site_files);
     }
 }
+
+namespace {
+
+// The site a build leaves, without hwbgen's own files (lock, marker).
+std::map<std::string, std::string> site_files(const fs::path& dir) {
+    auto files = read_tree(dir);
+    for (auto it = files.begin(); it != files.end();) it = it->first[0] == '.' ? files.erase(it) : std::next(it);
+    return files;
+}
+
+// The inode of a place's published folder: a place built again is swapped in as a new folder.
+ino_t folder_inode(const fs::path& dir) {
+    struct stat st {};
+    REQUIRE(lstat(dir.c_str(), &st) == 0);
+    return st.st_ino;
+}
+
+std::string replaced(const std::string& text, const std::string& from, const std::string& to) {
+    const auto at = text.find(from);
+    REQUIRE(at != std::string::npos);
+    return std::string(text).replace(at, from.size(), to);
+}
+
+void edit(const fs::path& file, const std::string& from, const std::string& to) {
+    write_file(file, replaced(read_file(file), from, to));
+}
+
+}  // namespace
+
+TEST_CASE("a build after one edit writes what a clean build writes, building again only what the edit touches",
+          "[e2e][cache]") {
+    TempProject project;
+    copy_project(project.root, {"templates", "indicators", "content"});
+    const std::string build = "build -q --root " + project.root.string();
+    REQUIRE(run_hwbgen(build, project.root).code == 0);
+    const fs::path site = project.root / "site";
+    const ino_t leicester = folder_inode(site / "leicester"), county = folder_inode(site / "leicestershire");
+    const fs::path content = project.root / "content";
+    bool leicester_again = true, county_again = false;  // which places the edit makes build again
+
+    SECTION("a section file") {
+        edit(content / "leicester/sections/02-healthy-minds.yaml", "title: Healthy Minds", "title: Healthy Minds Now");
+    }
+    SECTION("a cycle's updates") { edit(content / "leicester/cycles/2024-09.yaml", "period: ", "period: Edited, "); }
+    SECTION("a deleted page") { fs::remove(content / "leicester/pages/06-spotlight.yaml"); }
+    SECTION("a new place") {
+        copy_tree(content / "leicester", content / "newplace");
+        edit(content / "newplace/place.yaml", "name: ", "name: New ");
+        leicester_again = false;
+    }
+    SECTION("a template every place uses") {
+        edit(project.root / "templates/html/layout.mustache", "</body>", "<!-- edited layout -->\n</body>");
+        county_again = true;
+    }
+    SECTION("an indicator's data") {
+        edit(project.root / "indicators/data/leicestershire-figure-3.csv", ",2019,57.7,", ",2019,57.9,");
+        county_again = true;
+    }
+    const auto again = run_hwbgen(build, project.root);
+    INFO(again.err);
+    REQUIRE(again.code == 0);
+    const auto clean = run_hwbgen(build + " --out " + (project.root / "clean").string(), project.root);
+    REQUIRE(clean.code == 0);
+    CHECK(again.err == clean.err);
+    const auto incremental = site_files(site), expected = site_files(project.root / "clean");
+    REQUIRE(expected.size() > 300);
+    CHECK(incremental.size() == expected.size());
+    for (const auto& [path, bytes] : expected) {
+        INFO(path);
+        CHECK(incremental.count(path));
+        if (incremental.count(path)) CHECK(incremental.at(path) == bytes);
+    }
+    CHECK((folder_inode(site / "leicester") != leicester) == leicester_again);
+    CHECK((folder_inode(site / "leicestershire") != county) == county_again);
+}
