@@ -5,7 +5,9 @@
 
 #include <stdlib.h>
 
+#include <sys/stat.h>
 #include <unistd.h>
+
 #include <algorithm>
 #include <atomic>
 #include <condition_variable>
@@ -225,9 +227,20 @@ std::string cache_key(const BuildOptions& options) {
     return key;
 }
 
+// A program as the build cache knows it: where it is, and its size and time (an upgrade changes them).
+std::string program_key(const std::string& path) {
+    struct stat st {};
+    if (path.empty() || ::stat(path.c_str(), &st) != 0) return path + ";";
+    return path + ":" + std::to_string(st.st_size) + ":" + std::to_string(st.st_mtim.tv_sec) + ";";
+}
+
 // Which publishing steps run, and with which programs: places built with others are built again.
 std::string steps_key(const PublishSteps& steps) {
-    return std::string(steps.pdfs ? "pdfs " : "") + "search:" + steps.pagefind;
+    std::string key = steps.pdfs ? "pdfs " : "";
+    if (steps.pdfs)
+        for (const auto* tool : {&steps.print_tools.chromium, &steps.print_tools.qpdf, &steps.print_tools.fix_qdf})
+            key += program_key(*tool);
+    return key + " search:" + program_key(steps.pagefind);
 }
 
 // The places the last build left as this one would (none when shared inputs changed).

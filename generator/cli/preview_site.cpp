@@ -186,7 +186,7 @@ bool PreviewSite::build_all() {
     return true;
 }
 
-PreviewSite::Plan PreviewSite::plan(const std::vector<std::string>& changed) const {
+PreviewSite::Plan PreviewSite::plan(const std::vector<std::string>& changed) {
     Plan plan;
     for (const auto& path : changed) {
         if (path == "*" || starts_with(path, "indicators/") || path == "indicators" || path == "content/system.yaml") {

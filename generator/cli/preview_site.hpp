@@ -79,7 +79,7 @@ public:
 private:
     struct PlaceState;
     struct Plan;
-    Plan plan(const std::vector<std::string>& changed) const;
+    static Plan plan(const std::vector<std::string>& changed);
     void build_places(const std::vector<std::string>& ids);
     void build_top();
     struct Clock {

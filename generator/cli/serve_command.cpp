@@ -49,7 +49,7 @@ void send(httplib::Response& res, int status, const std::string& type, const std
     res.set_header("Cache-Control", "no-store");
     res.set_header("X-Content-Type-Options", "nosniff");
     if (!etag.empty()) res.set_header("ETag", etag);
-    res.set_content(body, type.c_str());
+    res.set_content(body, type);
 }
 
 std::string quoted_hash(const std::string& bytes) { return "\"" + load::content_hash(bytes) + "\""; }
