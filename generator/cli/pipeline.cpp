@@ -240,7 +240,7 @@ std::string steps_key(const PublishSteps& steps) {
     if (steps.pdfs)
         for (const auto* tool : {&steps.print_tools.chromium, &steps.print_tools.qpdf, &steps.print_tools.fix_qdf})
             key += program_key(*tool);
-    return key + " search:" + program_key(steps.pagefind);
+    return key + " search:" + program_key(steps.pagefind) + " png:" + program_key(steps.rsvg_convert);
 }
 
 // The places the last build left as this one would (none when shared inputs changed).
