@@ -70,6 +70,14 @@ std::pair<std::string, int> window(std::string_view line, int column) {
     return {out, column - static_cast<int>(start) + (start > 0 ? 3 : 0)};
 }
 
+// Messages and hints quote the user's text; a pathological value must not flood the terminal.
+std::string shortened(const std::string& text, size_t most) {
+    if (text.size() <= most) return text;
+    size_t cut = most;
+    while (cut > 0 && continuation_byte(text[cut])) --cut;
+    return text.substr(0, cut) + "...";
+}
+
 }  // namespace
 
 std::string format(const Diagnostic& d, std::string_view full_line) {
@@ -77,18 +85,14 @@ std::string format(const Diagnostic& d, std::string_view full_line) {
     const std::string_view source_line = shown;
     std::string out = location(d.pos) + ": ";
     out += d.severity == Severity::error ? "error: " : "warning: ";
-    // Messages quote the user's text; a pathological value must not flood the terminal.
     constexpr size_t longest_message = 400;
-    size_t cut = std::min(d.message.size(), longest_message);
-    while (cut < d.message.size() && cut > 0 && continuation_byte(d.message[cut])) --cut;
-    out += cut == d.message.size() ? d.message : d.message.substr(0, cut) + "...";
-    out += "\n";
+    out += shortened(d.message, longest_message) + "\n";
     if (!source_line.empty() && d.pos.line > 0) {
         const std::string gutter = std::to_string(d.pos.line);
         out += " " + gutter + " | " + std::string(source_line) + "\n";
         out += " " + std::string(gutter.size(), ' ') + " | " + caret_line(source_line, column) + "\n";
     }
-    if (!d.hint.empty()) out += "hint: " + d.hint + "\n";
+    if (!d.hint.empty()) out += "hint: " + shortened(d.hint, longest_message) + "\n";
     return out;
 }
 

@@ -104,9 +104,29 @@ size_t matching_open(const std::string& text, size_t close) {
     return std::string::npos;
 }
 
+// GFM (cmark-gfm's autolink extension) links a bare "scheme://..." in text, whatever the scheme:
+// the start of the scheme before "://" at `i`, or npos.
+}  // namespace
+
+size_t bare_scheme_start(const std::string& text, size_t colon) {
+    size_t start = colon;
+    while (start > 0 && scheme_char(text[start - 1])) --start;
+    return start < colon ? start : std::string::npos;
+}
+
+namespace {
+
 std::vector<Candidate> candidates(const std::string& text) {
     std::vector<Candidate> out;
     for (size_t i = 0; i + 1 < text.size(); ++i) {
+        if (text.compare(i, 3, "://") == 0) {
+            const size_t start = bare_scheme_start(text, i);
+            const size_t end = text.find_first_of(" \t\n<>", i);
+            if (start != std::string::npos)
+                out.push_back(
+                    {start, text.substr(start, (end == std::string::npos ? text.size() : end) - start), false});
+            continue;
+        }
         if (text[i] == ']' && (text[i + 1] == '(' || text[i + 1] == ':')) {
             size_t at = i + 2;
             const size_t open = matching_open(text, i);
@@ -171,7 +191,7 @@ bool is_email_address(const std::string& text) {
 }
 
 std::optional<UnsafeLink> find_unsafe_link(const std::string& text) {
-    if (text.find_first_of("]<") == std::string::npos) return std::nullopt;
+    if (text.find_first_of("]<") == std::string::npos && text.find("://") == std::string::npos) return std::nullopt;
     for (const auto& c : candidates(text)) {
         if (!is_allowed_address(c.address)) {
             const std::string scheme = scheme_of(c.address);

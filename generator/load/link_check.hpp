@@ -20,6 +20,10 @@ struct UnsafeLink {
 /// the site (a relative path), so nothing is fetched or read from elsewhere.
 std::optional<UnsafeLink> find_unsafe_link(const std::string& text);
 
+/// Where the scheme of a bare "scheme://" at `colon` in `text` starts (GFM links those in plain
+/// text whatever the scheme), or npos when no scheme letters come before it.
+size_t bare_scheme_start(const std::string& text, size_t colon);
+
 /// Whether `address` may be published as a link (https, http, mailto or relative).
 bool is_allowed_address(const std::string& address);
 

@@ -77,6 +77,18 @@ size_t closing(const std::string& text, size_t open, char opener, char closer) {
     return std::string::npos;
 }
 
+// The words of an unwrapped link would link again when the twin is read (GFM links a bare
+// "scheme://" in text); an entity for the colon of any scheme but http(s) keeps them words.
+std::string without_bare_schemes(std::string md) {
+    for (size_t at = 0; (at = md.find("://", at)) != std::string::npos; at += 3) {
+        const size_t start = load::bare_scheme_start(md, at);
+        if (start == std::string::npos) continue;
+        const std::string scheme = load::scheme_of(md.substr(start, at - start + 1));
+        if (scheme != "http" && scheme != "https") md.replace(at, 1, "&#58;");
+    }
+    return md;
+}
+
 using Parser = std::unique_ptr<cmark_parser, decltype(&cmark_parser_free)>;
 using Document = std::unique_ptr<cmark_node, decltype(&cmark_node_free)>;
 
@@ -142,6 +154,21 @@ std::string markdown_to_html(const std::string& markdown) {
     return wrap_tables(strip_raw_html_comments(std::move(out)));
 }
 
+namespace {
+
+bool reads_back_clean(const std::string& md) {
+    const auto reach = markdown_reach(md);
+    for (const auto& html : reach.raw_html)
+        if (html != "<!-- end list -->\n") return false;
+    for (const auto& url : reach.links)
+        if (!load::is_allowed_address(url)) return false;
+    for (const auto& url : reach.pictures)
+        if (!is_site_picture(url)) return false;
+    return true;
+}
+
+}  // namespace
+
 std::string markdown_twin(const std::string& markdown) {
     if (markdown.empty()) return {};
     const Parsed p = parse(markdown);
@@ -151,7 +178,13 @@ std::string markdown_twin(const std::string& markdown) {
     std::string out(md);
     std::free(md);
     while (!out.empty() && out.back() == '\n') out.pop_back();
-    return out;
+    // cmark writes a literal '<' as "\\<"; an autolink just before it would swallow the
+    // backslash and leave a tag (found by fuzz_links), so an entity is used instead.
+    for (size_t at = 0; (at = out.find("\\<", at)) != std::string::npos; at += 4) out.replace(at, 2, "&lt;");
+    out = without_bare_schemes(out);
+    // cmark's Markdown writer does not promise that its output reads back the same; when it
+    // would not be clean, the field is published as escaped plain text instead.
+    return reads_back_clean(out) ? out : markdown_text(markdown);
 }
 
 MarkdownReach markdown_reach(const std::string& markdown) {
@@ -175,16 +208,26 @@ MarkdownReach markdown_reach(const std::string& markdown) {
 }
 
 std::string markdown_text(const std::string& text) {
+    // Entities, not backslashes: GFM's autolinks swallow a backslash after an address
+    // ("https://x.org\\<script>" would leave the tag live), but stop before an entity.
     std::string out;
     out.reserve(text.size());
-    for (const char c : text) {
-        if (c == '\\' || c == '<' || c == '[' || c == ']') out += '\\';
-        out += c;
+    for (size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        switch (c) {
+            case '<': out += "&lt;"; break;
+            case '[': out += "&#91;"; break;
+            case ']': out += "&#93;"; break;
+            case '\\': out += "&#92;"; break;
+            default: out += c;
+        }
     }
-    return out;
+    return without_bare_schemes(out);
 }
 
-std::string without_pictures(const std::string& markdown) {
+namespace {
+
+std::string strip_pictures(const std::string& markdown, int depth) {
     std::string out;
     out.reserve(markdown.size());
     for (size_t i = 0; i < markdown.size(); ++i) {
@@ -202,13 +245,25 @@ std::string without_pictures(const std::string& markdown) {
             ++i;
             continue;
         }
-        out += markdown.substr(i + 2, close - i - 2);  // the alt text
+        const std::string alt = markdown.substr(i + 2, close - i - 2);
+        out += depth < 4 ? strip_pictures(alt, depth + 1) : alt;  // the alt text, itself cleaned
         i = close;
         if (i + 1 < markdown.size() && (markdown[i + 1] == '(' || markdown[i + 1] == '[')) {
             const size_t end = closing(markdown, i + 1, markdown[i + 1], markdown[i + 1] == '(' ? ')' : ']');
             i = end == std::string::npos ? markdown.size() : end;
         }
     }
+    return out;
+}
+
+}  // namespace
+
+std::string without_pictures(const std::string& markdown) {
+    std::string out = strip_pictures(markdown, 0);
+    // Whatever bracket matching missed (a parser may pair brackets differently), no "![" is
+    // left to start a picture.
+    for (size_t at = 0; (at = out.find("![", at)) != std::string::npos; at += 3)
+        if (at == 0 || out[at - 1] != '\\') out.insert(at + 1, "\\");
     return out;
 }
 

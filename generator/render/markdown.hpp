@@ -14,8 +14,8 @@ std::string markdown_to_html(const std::string& markdown);
 /// that are not files of the site).
 std::string markdown_twin(const std::string& markdown);
 
-/// Plain text for a Markdown page: '<', '[', ']' and '\\' escaped, so text a user wrote as
-/// plain (a title, a name) can never become a link or HTML in the twin.
+/// Plain text for a Markdown page: '<', '[', ']' and '\\' as entities, so text a user wrote
+/// as plain (a title, a name) can never become a link or HTML in the twin.
 std::string markdown_text(const std::string& text);
 
 /// Markdown with every picture replaced by its alt text: Word documents embed no file that

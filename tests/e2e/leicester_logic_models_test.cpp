@@ -44,11 +44,15 @@ TEST_CASE("every logic-model project and KPI of seed 003 is on the Leicester pag
                 CHECK(md.find("### " + pr.title + "\n") != std::string::npos);
                 for (const auto& k : pr.kpis) {
                     INFO(k.name);
-                    // Plain text in a Markdown page has '[', ']', '<' and '\\' escaped.
+                    // Plain text in a Markdown page has '<', '[', ']' and '\\' as entities.
                     const auto escaped = [](const std::string& t) {
                         std::string out;
                         for (const char c : t)
-                            out += (c == '[' || c == ']' || c == '<' || c == '\\' ? "\\" : "") + std::string(1, c);
+                            out += c == '<'    ? "&lt;"
+                                   : c == '['  ? "&#91;"
+                                   : c == ']'  ? "&#93;"
+                                   : c == '\\' ? "&#92;"
+                                               : std::string(1, c);
                         return out;
                     };
                     CHECK(md.find("| " + escaped(k.name) + " | " + escaped(k.current) + " | " + escaped(k.target) +

@@ -32,13 +32,14 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     }
     // Whatever the checker says, the twin is clean when read back by cmark.
     const auto twin = render::markdown_reach(render::markdown_twin(text));
-    require(twin.raw_html.empty());
+    // cmark's own separator between two adjacent lists is the only HTML a re-rendered twin holds.
+    for (const auto& html : twin.raw_html) require(html == "<!-- end list -->\n");
     for (const auto& url : twin.links) require(load::is_allowed_address(url));
     for (const auto& url : twin.pictures) require(site_picture(url));
     // Plain text escaped for a Markdown page never parses as a link, a picture or HTML.
     const auto plain = render::markdown_reach(render::markdown_text(text));
     // (GFM's own autolinks, www.x.org and a@b.org, stay: they are http and mailto.)
-    for (const auto& url : plain.links) require(url.rfind("http", 0) == 0 || url.rfind("mailto:", 0) == 0);
+    for (const auto& url : plain.links) require(load::is_allowed_address(url));
     require(plain.pictures.empty());
     require(plain.raw_html.empty());
     // Papers go to pandoc without pictures; cmark agrees there are none left.

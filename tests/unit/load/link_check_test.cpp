@@ -27,7 +27,8 @@ TEST_CASE("other schemes are refused however they are written", "[load][links]")
           "[x](&#x6A;avascript:alert(1))", "[x](&#0000106;avascript:alert(1))", "[x](javascript&colon;alert(1))",
           "[x](java&Tab;script:alert(1))", "<javascript:alert(1)>", "[x][r]\n\n[r]: javascript:alert(1)",
           "[x]\n\n[x]:\n  vbscript:msgbox", "[x](data:text/html,<script>)", "[x](file:///etc/passwd)",
-          "![x](javascript:alert(1))"}) {
+          "![x](javascript:alert(1))", "a bare FTP://files.example.org/x", "bare javascript://%0aalert(1)",
+          "<ht+tps://x.org>"}) {
         INFO(text);
         CHECK(unsafe(text).find("is not allowed") != std::string::npos);
     }
