@@ -2,6 +2,8 @@
 
 #include <cctype>
 #include <cstdlib>
+#include <set>
+#include <string>
 #include <vector>
 
 namespace hwbgen::load {
@@ -116,8 +118,49 @@ size_t bare_scheme_start(const std::string& text, size_t colon) {
 
 namespace {
 
+// A link label as CommonMark matches it: case and runs of white space do not count.
+std::string label_key(const std::string& label) {
+    std::string out;
+    for (const char c : label) {
+        if (c == ' ' || c == '\t' || c == '\n') {
+            if (!out.empty() && out.back() != ' ') out += ' ';
+        } else {
+            out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        }
+    }
+    if (!out.empty() && out.back() == ' ') out.pop_back();
+    return out;
+}
+
+// The labels that pictures written by reference use (![alt][label], ![label][] and ![label]):
+// their definitions ([label]: address) are pictures too.
+std::set<std::string> picture_labels(const std::string& text) {
+    std::set<std::string> labels;
+    std::vector<size_t> opens;  // one pass with a stack: matching_open per ']' would be quadratic
+    for (size_t i = 0; i < text.size(); ++i) {
+        if ((text[i] != '[' && text[i] != ']') || (i > 0 && text[i - 1] == '\\')) continue;
+        if (text[i] == '[') {
+            opens.push_back(i);
+            continue;
+        }
+        if (opens.empty()) continue;
+        const size_t open = opens.back();
+        opens.pop_back();
+        if (open == 0 || text[open - 1] != '!') continue;
+        if (i + 1 < text.size() && text[i + 1] == '(') continue;
+        std::string label = text.substr(open + 1, i - open - 1);
+        if (i + 1 < text.size() && text[i + 1] == '[') {
+            const size_t close = text.find(']', i + 2);
+            if (close != std::string::npos && close > i + 2) label = text.substr(i + 2, close - i - 2);
+        }
+        labels.insert(label_key(label));
+    }
+    return labels;
+}
+
 std::vector<Candidate> candidates(const std::string& text) {
     std::vector<Candidate> out;
+    const std::set<std::string> by_reference = picture_labels(text);
     for (size_t i = 0; i + 1 < text.size(); ++i) {
         if (text.compare(i, 3, "://") == 0) {
             const size_t start = bare_scheme_start(text, i);
@@ -132,7 +175,9 @@ std::vector<Candidate> candidates(const std::string& text) {
             const size_t open = matching_open(text, i);
             const bool picture = open != std::string::npos && open > 0 && text[open - 1] == '!';
             std::string address = address_at(text, at);
-            out.push_back({at, std::move(address), picture && text[i + 1] == '('});
+            const bool defines_picture = text[i + 1] == ':' && open != std::string::npos &&
+                                         by_reference.count(label_key(text.substr(open + 1, i - open - 1))) > 0;
+            out.push_back({at, std::move(address), (picture && text[i + 1] == '(') || defines_picture});
         } else if (text[i] == '<' && std::isalpha(static_cast<unsigned char>(text[i + 1]))) {
             size_t j = i + 1;
             while (j < text.size() && scheme_char(text[j])) ++j;
@@ -146,11 +191,23 @@ std::vector<Candidate> candidates(const std::string& text) {
     return out;
 }
 
-bool is_site_file(const std::string& address) {
-    const std::string seen = browser_view(address);
-    if (seen.empty() || !scheme_of(address).empty()) return false;
-    if (seen[0] == '/' || seen[0] == '\\' || seen.find('\x01') != std::string::npos) return false;
-    return seen.find("..") == std::string::npos;
+// Percent-encoded dots and slashes, which a browser reads as "..", "/" or "\\" in a path.
+std::string percent_decoded(const std::string& text) {
+    std::string out;
+    for (size_t i = 0; i < text.size(); ++i) {
+        if (text[i] == '%' && i + 2 < text.size()) {
+            const std::string hex = {static_cast<char>(std::tolower(static_cast<unsigned char>(text[i + 1]))),
+                                     static_cast<char>(std::tolower(static_cast<unsigned char>(text[i + 2])))};
+            const char* plain = hex == "2e" ? "." : hex == "2f" ? "/" : hex == "5c" ? "\\" : nullptr;
+            if (plain) {
+                out += plain;
+                i += 2;
+                continue;
+            }
+        }
+        out += text[i];
+    }
+    return out;
 }
 
 }  // namespace
@@ -188,6 +245,13 @@ bool is_email_address(const std::string& text) {
         if (static_cast<unsigned char>(c) <= 0x20 || std::string("\"'<>()[]\\,;:?&=%`").find(c) != std::string::npos)
             return false;
     return true;
+}
+
+bool is_site_file(const std::string& address) {
+    const std::string seen = percent_decoded(browser_view(address));
+    if (seen.empty() || !scheme_of(address).empty()) return false;
+    if (seen[0] == '/' || seen[0] == '\\' || seen.find('\x01') != std::string::npos) return false;
+    return seen.find("..") == std::string::npos;
 }
 
 std::optional<UnsafeLink> find_unsafe_link(const std::string& text) {

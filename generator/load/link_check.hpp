@@ -24,6 +24,10 @@ std::optional<UnsafeLink> find_unsafe_link(const std::string& text);
 /// text whatever the scheme), or npos when no scheme letters come before it.
 size_t bare_scheme_start(const std::string& text, size_t colon);
 
+/// Whether a picture's `address` is a file of the site: relative, no scheme, and no ".." (nor
+/// one written with entities or percent-encoding) to climb out of the place's folder.
+bool is_site_file(const std::string& address);
+
 /// Whether `address` may be published as a link (https, http, mailto or relative).
 bool is_allowed_address(const std::string& address);
 

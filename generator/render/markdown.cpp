@@ -108,10 +108,7 @@ Parsed parse(const std::string& markdown) {
     return p;
 }
 
-bool is_site_picture(const std::string& url) {
-    return load::is_allowed_address(url) && load::scheme_of(url).empty() && !url.empty() && url[0] != '/' &&
-           url[0] != '\\' && url.find("..") == std::string::npos;
-}
+bool is_site_picture(const std::string& url) { return load::is_allowed_address(url) && load::is_site_file(url); }
 
 // Replaces `node` by its children (a link keeps its words, a picture its alt text).
 void unwrap(cmark_node* node) {

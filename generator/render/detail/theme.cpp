@@ -2,9 +2,11 @@
 
 #include "render/markdown.hpp"
 
+#include <algorithm>
 #include <cctype>
 #include <map>
 #include <mutex>
+#include <optional>
 #include <set>
 
 namespace hwbgen::render::detail {
@@ -47,6 +49,45 @@ diag::SourcePos error_pos(const std::string& path, const std::string& text, std:
             column = 0;
         }
     return {path, line, column};
+}
+
+// The names of the partials that `text` includes, in order.
+std::vector<std::string> partial_tags(const std::string& text) {
+    std::vector<std::string> names;
+    for (size_t at = text.find("{{>"); at != std::string::npos; at = text.find("{{>", at + 3)) {
+        const size_t close = text.find("}}", at);
+        if (close == std::string::npos) break;
+        std::string name = text.substr(at + 3, close - at - 3);
+        name.erase(0, name.find_first_not_of(" \t"));
+        name.erase(name.find_last_not_of(" \t") + 1);
+        names.push_back(name);
+    }
+    return names;
+}
+
+// A place's own partials are content too: one that includes itself would recurse until the
+// stack runs out, and ones that each include another many times grow without bound. The size a
+// partial reaches once expanded, or nullopt when it includes itself (`chain` then says how).
+constexpr size_t partial_size_limit = 1024 * 1024;
+
+std::optional<size_t> expanded_size(const std::string& name, const std::map<std::string, std::string>& partials,
+                                    std::map<std::string, size_t>& known, std::vector<std::string>& chain) {
+    if (const auto k = known.find(name); k != known.end()) return k->second;
+    if (std::find(chain.begin(), chain.end(), name) != chain.end()) {
+        chain.push_back(name);
+        return std::nullopt;
+    }
+    chain.push_back(name);
+    const std::string& text = partials.at(name);
+    size_t size = text.size();
+    for (const auto& n : partial_tags(text)) {
+        if (!partials.count(n)) continue;
+        const auto inner = expanded_size(n, partials, known, chain);
+        if (!inner) return std::nullopt;
+        size = std::min(partial_size_limit + 1, size + *inner * 2);  // *2: indentation can double it
+    }
+    chain.pop_back();
+    return known[name] = size;
 }
 
 // A partial's text with each line indented as its standalone tag was (Mustache's rule).
@@ -116,6 +157,7 @@ std::shared_ptr<mu::mustache> compiled(const std::string& text, bool markdown) {
 Theme::Theme(const load::ContentTree& tree, const std::string& place_id, diag::Diagnostics& diags)
     : tree_(&tree), override_root_("content/" + place_id + "/templates/"), partials_(View::type::object) {
     load_partials();
+    check_partials(diags);
     load_folder("html", diags);
     load_folder("markdown", diags);
     // Without the layouts nothing can be built: say so once, not once for every page.
@@ -155,6 +197,44 @@ void Theme::load_partials() {
         }
 }
 
+// A partial that includes itself, or grows too large, is reported and left empty, so that
+// rendering can go on to find other problems without recursing for ever.
+void Theme::check_partials(diag::Diagnostics& diags) {
+    std::map<std::string, size_t> known;
+    for (const auto& [name, text] : partial_sources_) {
+        std::vector<std::string> chain;
+        const auto size = expanded_size(name, partial_sources_, known, chain);
+        if (size && *size <= partial_size_limit) continue;
+        const std::string rel = "partials/" + name + extension;
+        const std::string path = tree_->exists(override_root_ + rel) ? override_root_ + rel : "templates/" + rel;
+        std::string how;
+        for (const auto& n : chain) how += (how.empty() ? "" : " -> ") + n;
+        if (!size)
+            diags.error({path, 0, 0}, "partial '" + name + "' includes itself (" + how + "), so it never ends",
+                        "remove the {{> " + chain.back() + "}} tag from the partial that includes it");
+        else
+            diags.error({path, 0, 0},
+                        "partial '" + name + "' grows over " + std::to_string(partial_size_limit / 1024 / 1024) +
+                            " MiB once the partials it includes are put in",
+                        "include each partial fewer times, or not from inside another");
+        known[name] = 0;
+        partial_sources_[name].clear();
+        partials_.set(name, std::string());
+    }
+}
+
+size_t Theme::expanded_template_size(const std::string& text) const {
+    std::map<std::string, size_t> known;
+    size_t size = text.size();
+    for (const auto& n : partial_tags(text)) {
+        if (!partial_sources_.count(n)) continue;
+        std::vector<std::string> chain;
+        size = std::min(partial_size_limit + 1,
+                        size + expanded_size(n, partial_sources_, known, chain).value_or(0) * 2);
+    }
+    return size;
+}
+
 void Theme::load_folder(const std::string& folder, diag::Diagnostics& diags) {
     std::set<std::string> names;
     for (const auto& n : tree_->files("templates/" + folder)) names.insert(n);
@@ -172,6 +252,14 @@ void Theme::load_folder(const std::string& folder, diag::Diagnostics& diags) {
             const auto pos = error_pos(path, text, message);
             diags.error(pos, "template error: " + message, "check that every {{#section}} has a matching {{/section}}");
             templates_[folder + "/" + stem(n)] = {path, as_written};
+            continue;
+        }
+        if (expanded_template_size(text) > partial_size_limit) {
+            diags.error({path, 0, 0},
+                        "template grows over " + std::to_string(partial_size_limit / 1024 / 1024) +
+                            " MiB once its partials are put in",
+                        "include each partial fewer times");
+            templates_[folder + "/" + stem(n)] = {path, compiled("", markdown)};
             continue;
         }
         auto expanded = compiled(expand_partials(text, partial_sources_), markdown);

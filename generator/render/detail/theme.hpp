@@ -38,6 +38,8 @@ private:
         std::shared_ptr<kainjow::mustache::mustache> compiled;
     };
     void load_partials();
+    void check_partials(diag::Diagnostics& diags);
+    size_t expanded_template_size(const std::string& text) const;
     void load_folder(const std::string& folder, diag::Diagnostics& diags);
     static void collect_assets(const load::ContentTree& tree, const std::string& dir, const std::string& prefix,
                                std::set<std::string>& names);

@@ -40,7 +40,15 @@ TEST_CASE("pictures must be files of the site", "[load][links]") {
     CHECK(unsafe("![x](/etc/passwd)").find("is not a file of the site") != std::string::npos);
     CHECK(unsafe("![x](http://127.0.0.1:8000/x.png)").find("is not a file of the site") != std::string::npos);
     CHECK(unsafe("![x](../../../../etc/passwd)").find("is not a file of the site") != std::string::npos);
-    CHECK(unsafe("![x][p]\n\n[p]: /etc/passwd") == "");  // a reference picture: the renderer removes it
+    CHECK(unsafe("![x](pictures/%2E%2e/%2e%2E/etc/passwd)").find("is not a file of the site") != std::string::npos);
+    // Pictures by reference: the definition is the picture's address.
+    for (const char* text :
+         {"![x][p]\n\n[p]: /etc/passwd", "![P]\n\n[p]: http://127.0.0.1:9/x.png",
+          "![My  Ref][]\n\n[my ref]:\n  /etc/passwd", "[p]: file.png\n[q]: /etc/passwd\n\n![x][Q]"}) {
+        INFO(text);
+        CHECK(unsafe(text).find("is not a file of the site") != std::string::npos);
+    }
+    CHECK(unsafe("![x][p] and [y][q]\n\n[p]: pictures/star.svg\n[q]: https://example.org/") == "");
 }
 
 TEST_CASE("an unsafe link is found at its address", "[load][links]") {

@@ -97,3 +97,29 @@ TEST_CASE("content cannot name a partial: page data is never read as a template"
     CHECK(theme.render("html/page", page("{{> footer}}{{board}}"), diags) ==
           "<h1>{{&gt; footer}}{{board}}</h1>\n<footer>Testshire Board</footer>\n");
 }
+
+TEST_CASE("a partial that includes itself, or grows without bound, is an error, not a crash", "[render][theme]") {
+    for (const auto& [files, message] :
+         std::vector<std::pair<std::vector<std::pair<std::string, std::string>>, std::string>>{
+             {{{"footer", "x{{> footer}}"}},
+              "footer.mustache:0:0: error: partial 'footer' includes itself (footer -> footer)"},
+             {{{"footer", "{{> a}}"}, {"a", "{{#list}}{{> b}}{{/list}}"}, {"b", "{{> a}}"}},
+              "a.mustache:0:0: error: partial 'a' includes itself (a -> b -> a)"},
+             {{{"footer", "{{> p1}}"},
+               {"p1", std::string(20, 'x') + "{{> p2}}{{> p2}}{{> p2}}{{> p2}}{{> p2}}"},
+               {"p2", "{{> p3}}{{> p3}}{{> p3}}{{> p3}}{{> p3}}"},
+               {"p3", "{{> p4}}{{> p4}}{{> p4}}{{> p4}}{{> p4}}"},
+               {"p4", "{{> p5}}{{> p5}}{{> p5}}{{> p5}}{{> p5}}"},
+               {"p5", std::string(1000, 'y') + "{{> p6}}{{> p6}}"},
+               {"p6", std::string(1000, 'z')}},
+              "p1.mustache:0:0: error: partial 'p1' grows over 1 MiB once the partials it includes are put in"}}) {
+        INFO(message);
+        auto tree = theme_tree();
+        for (const auto& [name, text] : files)
+            tree.add("content/testshire/templates/partials/" + name + ".mustache", text);
+        diag::Diagnostics diags;
+        const Theme theme(tree, "testshire", diags);
+        CHECK(test::summary(diags).find(message) != std::string::npos);
+        CHECK(theme.render("html/page", page("Home"), diags).size() < 10000);
+    }
+}
