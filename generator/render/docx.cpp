@@ -2,16 +2,19 @@
 
 #include "render/markdown.hpp"
 
-#include <spawn.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <cctype>
 #include <cerrno>
+#include <chrono>
+#include <csignal>
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
 #include <sstream>
+#include <thread>
 #include <vector>
 
 // POSIX asks programs to declare environ themselves; glibc's unistd.h happens to as well.
@@ -68,7 +71,11 @@ bool write_file(const std::string& path, const std::string& bytes) {
 }
 
 // Runs pandoc without a shell, so no file name or content is ever interpreted as a command.
-int run_pandoc(std::vector<std::string> args, const std::string& date, std::string& error) {
+// Runs pandoc with at most `cpu_seconds` of processor time: some Markdown (thousands of
+// backticks or brackets in a row, quotes nested thousands deep) takes pandoc minutes and
+// gigabytes, and a paper is content from anyone. Processor time, not wall time, so a busy
+// machine does not fail a paper; the wall clock only backs it up.
+int run_pandoc(std::vector<std::string> args, const std::string& date, int cpu_seconds, std::string& error) {
     std::vector<std::string> env_strings;
     for (char** e = environ; *e; ++e)
         if (std::strncmp(*e, "SOURCE_DATE_EPOCH=", 18) != 0) env_strings.emplace_back(*e);
@@ -78,15 +85,34 @@ int run_pandoc(std::vector<std::string> args, const std::string& date, std::stri
     argv.push_back(nullptr);
     for (auto& e : env_strings) envp.push_back(e.data());
     envp.push_back(nullptr);
-    pid_t pid = 0;
-    const int spawned = posix_spawnp(&pid, "pandoc", nullptr, nullptr, argv.data(), envp.data());
-    if (spawned != 0) {
-        error = spawned == ENOENT ? "pandoc is not installed"
-                                  : std::string("cannot run pandoc: ") + std::strerror(spawned);
+    const pid_t pid = fork();
+    if (pid < 0) {
+        error = std::string("cannot run pandoc: ") + std::strerror(errno);
         return -1;
     }
+    if (pid == 0) {  // only async-signal-safe calls from here to exec
+        const rlimit cpu{rlim_t(cpu_seconds), rlim_t(cpu_seconds) + 1};
+        setrlimit(RLIMIT_CPU, &cpu);
+        execvpe("pandoc", argv.data(), envp.data());
+        _exit(127);
+    }
     int status = 0;
-    while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20 * cpu_seconds);
+    for (;;) {
+        const pid_t done = waitpid(pid, &status, WNOHANG);
+        if (done == pid || (done < 0 && errno != EINTR)) break;
+        if (std::chrono::steady_clock::now() > deadline) {
+            kill(pid, SIGKILL);
+            while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+            }
+            break;
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    }
+    if (WIFSIGNALED(status) && (WTERMSIG(status) == SIGXCPU || WTERMSIG(status) == SIGKILL)) {
+        error = "pandoc needed more than " + std::to_string(cpu_seconds) +
+                " s of processor time for a paper (text nested very deeply, or long runs of ` or [ ?)";
+        return -1;
     }
     if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
         error = WIFEXITED(status) && WEXITSTATUS(status) == 127 ? "pandoc is not installed" : "pandoc failed";
@@ -98,7 +124,7 @@ int run_pandoc(std::vector<std::string> args, const std::string& date, std::stri
 }  // namespace
 
 std::optional<std::string> markdown_to_docx(const std::string& markdown, const std::string& reference_docx,
-                                            const std::string& date, std::string& error) {
+                                            const std::string& date, std::string& error, int cpu_seconds) {
     const ScratchDir dir;
     if (dir.path().empty()) {
         error = "cannot make a scratch folder for pandoc";
@@ -117,7 +143,7 @@ std::optional<std::string> markdown_to_docx(const std::string& markdown, const s
     if (run_pandoc({"pandoc", "--sandbox",
                     "--from=markdown+lists_without_preceding_blankline-raw_html-raw_attribute-raw_tex-smart",
                     "--to=json", "--output=" + ast, in},
-                   date, error) != 0)
+                   date, cpu_seconds, error) != 0)
         return std::nullopt;
     if (read_file(ast).find("\"t\":\"Image\"") != std::string::npos) {
         error = "the paper holds a picture hwbgen did not place, so it was not converted";
@@ -131,7 +157,7 @@ std::optional<std::string> markdown_to_docx(const std::string& markdown, const s
         }
         args.push_back("--reference-doc=" + dir.path() + "/reference.docx");
     }
-    if (run_pandoc(args, date, error) != 0) return std::nullopt;
+    if (run_pandoc(args, date, cpu_seconds, error) != 0) return std::nullopt;
     return read_file(out);
 }
 

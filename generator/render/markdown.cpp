@@ -2,6 +2,8 @@
 
 #include <cmark-gfm-core-extensions.h>
 #include <cmark-gfm.h>
+#include <algorithm>
+#include <cctype>
 
 #include <cstdlib>
 #include <memory>
@@ -164,13 +166,51 @@ bool reads_back_clean(const std::string& md) {
     return true;
 }
 
+// Whether `md` has a '<' that starts a tag in some Markdown reader: one that GFM drops (the
+// cells past a table's header, which other readers show as a paragraph) is still live there.
+// An autolink (<https://...>) does not count: its scheme is checked like any link's.
+bool may_hold_raw_html(const std::string& md) {
+    for (size_t at = md.find('<'); at != std::string::npos; at = md.find('<', at + 1)) {
+        if (at + 1 >= md.size()) break;
+        const unsigned char c = static_cast<unsigned char>(md[at + 1]);
+        if (c == '/' || c == '!' || c == '?') return true;
+        if (!std::isalpha(c)) continue;
+        size_t end = at + 1;
+        while (end < md.size() && (std::isalnum(static_cast<unsigned char>(md[end])) || md[end] == '+' ||
+                                   md[end] == '-' || md[end] == '.'))
+            ++end;
+        if (end >= md.size() || md[end] != ':') return true;
+    }
+    return false;
+}
+
+// How deeply blocks and inlines nest in `doc` (a quote in a quote is two).
+size_t nesting_depth(cmark_node* doc) {
+    size_t depth = 0, deepest = 0;
+    cmark_iter* iter = cmark_iter_new(doc);
+    for (cmark_event_type ev; (ev = cmark_iter_next(iter)) != CMARK_EVENT_DONE;) {
+        if (ev == CMARK_EVENT_ENTER && cmark_node_first_child(cmark_iter_get_node(iter)))
+            deepest = std::max(deepest, ++depth);
+        else if (ev == CMARK_EVENT_EXIT)
+            --depth;
+    }
+    cmark_iter_free(iter);
+    return deepest;
+}
+
+// cmark's Markdown writer takes time that grows with the square of the nesting (a 20,000-deep
+// quote took seconds, 40,000 a minute): deeper than any real text, a field is published as
+// escaped plain text instead.
+constexpr size_t rewrite_depth_limit = 100;
+
 }  // namespace
 
 std::string markdown_twin(const std::string& markdown) {
     if (markdown.empty()) return {};
     const Parsed p = parse(markdown);
     // Content as written is kept byte for byte when it is safe, which is nearly always.
-    if (!enforce_policy(p.doc.get())) return markdown;
+    if (!enforce_policy(p.doc.get()) && !may_hold_raw_html(markdown)) return markdown;
+    if (nesting_depth(p.doc.get()) > rewrite_depth_limit) return markdown_text(markdown);
     char* md = cmark_render_commonmark(p.doc.get(), options, 0);
     std::string out(md);
     std::free(md);

@@ -394,7 +394,8 @@ void write_documents(const load::ContentTree& tree, const model::Place& place, c
         }
         diags.warning({"content/" + place.id + "/cycles", 0, 0},
                       "board papers were written as HTML and Markdown only, not Word: " + error,
-                      "install pandoc (apt-get install pandoc) to get .docx files");
+                      error == "pandoc is not installed" ? "install pandoc (apt-get install pandoc) to get .docx files"
+                                                         : "simplify the paper's text, or share its HTML page instead");
         return;
     }
 }

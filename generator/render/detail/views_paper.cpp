@@ -39,7 +39,7 @@ View sub_item(const std::string& marker, const std::string& text, size_t depth, 
     View v;
     v.set("marker", marker);
     v.set("text_html", markdown_to_html(md));
-    v.set("text_md", indent_rest(md, depth));
+    v.set("text_md", indent_rest(markdown_twin(md), depth));
     return v;
 }
 
@@ -49,7 +49,7 @@ View paragraph_view(const model::PaperBlock& b, int number, const derive::CycleF
     View v;
     v.set("number", std::to_string(number));
     v.set("text_html", markdown_to_html(text));
-    v.set("text_md", indent_rest(text, 4));
+    v.set("text_md", indent_rest(markdown_twin(text), 4));
     View items = list_view();
     for (size_t i = 0; i < b.items.size(); ++i) items.push_back(sub_item(letter(i, 'a') + ")", b.items[i], 8, fig));
     v.set("items", items);

@@ -5,6 +5,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <chrono>
 #include <cmath>
 #include <cstdlib>
 
@@ -105,4 +106,15 @@ TEST_CASE("a paper's pictures are never read or fetched into its Word document",
     CHECK(docx->find("root:x:0:0") == std::string::npos);
     CHECK(accept(server, nullptr, nullptr) < 0);  // nobody connected
     close(server);
+}
+
+TEST_CASE("pandoc gets bounded processor time, whatever the paper", "[render][docx][security]") {
+    if (std::system("command -v pandoc > /dev/null 2>&1") != 0) return;  // optional tool
+    // Thousands of backticks in a row take Debian 12's pandoc minutes.
+    const auto start = std::chrono::steady_clock::now();
+    std::string error;
+    CHECK_FALSE(markdown_to_docx("# Paper\n\n" + std::string(20000, '`') + "x\n", "", "2024-06-20", error, 1));
+    CHECK(error.find("pandoc needed more than 1 s of processor time") != std::string::npos);
+    CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(30));
+    CHECK(markdown_to_docx("# Paper\n\nFine.\n", "", "2024-06-20", error, 30));
 }
