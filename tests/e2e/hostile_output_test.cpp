@@ -55,7 +55,7 @@ size_t leftovers(const fs::path& out) {
 }
 
 // A sandbox folder S holding the project S/project (two places from the minimal fixture), an
-// empty S/tmp given to hwbgen as TMPDIR, and S/home as HOME.
+// empty S/tmp given to hwbgen as TMPDIR, and S/people/home as HOME.
 struct Sandbox {
     TempProject temp;
     fs::path s = fs::canonical(temp.root), project = s / "project", site = s / "site", tmp = s / "tmp";
@@ -64,7 +64,7 @@ struct Sandbox {
         copy_tree(source_dir / "tests/fixtures/minimal", project);
         copy_tree(project / "content/minimal", project / "content/second");
         fs::create_directories(tmp);
-        fs::create_directories(s / "home");
+        fs::create_directories(s / "people/home");
     }
 };
 
@@ -83,7 +83,7 @@ Run start(const Sandbox& box, const std::vector<std::string>& args, const std::v
     run.err = box.s / ("run-" + std::to_string(count++) + ".stderr");
     std::vector<std::string> all_args = {HWBGEN_BINARY};
     all_args.insert(all_args.end(), args.begin(), args.end());
-    std::vector<std::string> all_env = {"TMPDIR=" + box.tmp.string(), "HOME=" + (box.s / "home").string()};
+    std::vector<std::string> all_env = {"TMPDIR=" + box.tmp.string(), "HOME=" + (box.s / "people/home").string()};
     for (char** e = environ; *e; ++e)
         if (std::string(*e).compare(0, 7, "TMPDIR=") != 0 && std::string(*e).compare(0, 5, "HOME=") != 0 &&
             !(std::string(*e).compare(0, 5, "PATH=") == 0 && !env.empty()))
@@ -170,11 +170,14 @@ TEST_CASE("--out on the project, its sources, a folder holding them, home or / i
         {box.project / "content/minimal", "it lies inside the project's content folder"},
         {box.project / "templates", "it is the project's templates folder"},
         {box.project / "indicators", "it is the project's indicators folder"},
+        {box.project / "indicators/data", "it lies inside the project's indicators folder"},
+        {box.project / "templates/html", "it lies inside the project's templates folder"},
         {box.project, "it is the project folder"},
         {box.project / "site/..", "it is the project folder"},
         {box.s, "it holds the project folder"},
         {box.s / "innocent-looking", "it is the project's content folder"},
-        {box.s / "home", "it is your home folder"},
+        {box.s / "people/home", "it is your home folder"},
+        {box.s / "people", "it holds your home folder"},
         {"/", "it is the root of the file system"},
     };
     for (const auto& [out, why] : cases) {
