@@ -218,7 +218,7 @@ std::optional<std::string> markdown_to_docx_with_pictures(const std::string& mar
         error = "cannot write pandoc's input";
         return std::nullopt;
     }
-    if (run_pandoc(args, date, error) != 0) return std::nullopt;
+    if (run_pandoc(args, date, 30, error) != 0) return std::nullopt;
     std::ifstream file(out, std::ios::binary);
     std::ostringstream bytes;
     bytes << file.rdbuf();
