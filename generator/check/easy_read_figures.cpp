@@ -106,7 +106,7 @@ std::string round_simply(double value) {
         return n + " million";
     }
     const double step = std::pow(10.0, std::floor(std::log10(value)) - 1);
-    const auto rounded = static_cast<long long>(std::llround(value / step) * step);
+    const auto rounded = static_cast<long long>(static_cast<double>(std::llround(value / step)) * step);
     std::string digits = std::to_string(rounded), out;
     for (size_t i = 0; i < digits.size(); ++i) {
         if (i && (digits.size() - i) % 3 == 0) out += ',';

@@ -149,7 +149,7 @@ std::vector<std::string> FileWatcher::wait(int quiet_ms) {
     return changed;
 }
 
-void FileWatcher::stop() {
+void FileWatcher::stop() const {
     const uint64_t one = 1;
     (void)!write(wake_, &one, sizeof one);
 }

@@ -23,7 +23,7 @@ public:
     /// lost). Returns an empty list once stop() is called.
     std::vector<std::string> wait(int quiet_ms);
     /// Wakes wait() for good; safe from any thread.
-    void stop();
+    void stop() const;
 
 private:
     void watch_tree(const std::string& relative, std::vector<std::string>* found);

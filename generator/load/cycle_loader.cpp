@@ -176,7 +176,7 @@ std::vector<model::PaperBlock> read_blocks(const YamlMap& paper, const char* key
 
 // An appendix links to a page of the site (a keyword or a page id) or to a web address.
 std::string appendix_link(const YamlMap& a) {
-    const std::string link = a.text("link");
+    std::string link = a.text("link");
     bool page_id = !link.empty();
     for (const char c : link)
         page_id = page_id && (std::islower(static_cast<unsigned char>(c)) ||

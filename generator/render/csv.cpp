@@ -25,7 +25,7 @@ bool starts_formula(const std::string& text) {
 }  // namespace
 
 std::string csv_cell(const std::string& text, bool numeric) {
-    const std::string cell = starts_formula(text) && !(numeric && is_finite_number(text)) ? "'" + text : text;
+    std::string cell = starts_formula(text) && !(numeric && is_finite_number(text)) ? "'" + text : text;
     if (cell.find_first_of(",\"\n\r") == std::string::npos) return cell;
     std::string out = "\"";
     for (const char c : cell) out += c == '"' ? std::string("\"\"") : std::string(1, c);

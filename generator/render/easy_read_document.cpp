@@ -69,7 +69,7 @@ private:
     std::string picture_file(const std::string& name) {
         const auto* picture = name.empty() ? nullptr : load::find_picture(own_, resources_, name);
         if (!picture) return {};
-        const std::string file = "picture-" + name + ".svg";
+        std::string file = "picture-" + name + ".svg";
         if (written_.count(file)) return file;
         auto bytes = tree_.read(picture->file);
         if (!bytes) return {};

@@ -69,11 +69,11 @@ std::optional<Refusal> check_sources(const std::string& out, const std::string& 
                                                            {"indicators", "the project's indicators folder"},
                                                            {".git", "the project's git folder"}};
     for (const auto& [name, label] : sources) {
-        const std::string folder = resolve(fs::path(root) / name);
-        if (out == folder) return refuse(out, std::string("it is ") + label, root);
-        if (is_within(folder, out)) return refuse(out, std::string("it holds ") + label + " (" + folder + ")", root);
-        if (is_within(out, folder))
-            return refuse(out, std::string("it lies inside ") + label + " (" + folder + ")", root);
+        const std::string source = resolve(fs::path(root) / name);
+        if (out == source) return refuse(out, std::string("it is ") + label, root);
+        if (is_within(source, out)) return refuse(out, std::string("it holds ") + label + " (" + source + ")", root);
+        if (is_within(out, source))
+            return refuse(out, std::string("it lies inside ") + label + " (" + source + ")", root);
     }
     return std::nullopt;
 }
@@ -199,7 +199,7 @@ bool is_reserved_name(const std::string& name) {
 
 std::string resolve_out_folder(const std::string& out, const ProtectedFolders& protect,
                                std::optional<Refusal>& refusal) {
-    const std::string resolved = resolve(out);
+    std::string resolved = resolve(out);
     refusal = check_place(resolved, protect);
     return resolved;
 }

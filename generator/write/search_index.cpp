@@ -12,7 +12,7 @@ std::string find_pagefind(const std::string& install_dir) {
     // building needs no Node.js.
     for (const char* arch : {"linux-x64", "linux-arm64"})
         for (const char* name : {"pagefind_extended", "pagefind"}) {
-            const std::string found = find_program(install_dir + "/@pagefind/" + arch + "/bin/" + name);
+            std::string found = find_program(install_dir + "/@pagefind/" + arch + "/bin/" + name);
             if (!found.empty()) return found;
         }
     return find_program("pagefind");

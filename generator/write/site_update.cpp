@@ -252,6 +252,7 @@ void SiteUpdate::abandon() {
 bool SiteUpdate::stage_folder(const std::string& name, const std::vector<render::OutputFile>& files,
                               diag::Diagnostics& diags) {
     std::vector<const render::OutputFile*> pointers;
+    pointers.reserve(files.size());
     for (const auto& f : files) pointers.push_back(&f);
     return stage_entry(name, pointers, diags);
 }

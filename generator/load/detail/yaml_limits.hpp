@@ -17,7 +17,7 @@ constexpr size_t max_values_per_file = 200000;
 /// Lists and sets of fields nest at most this deep (content needs fewer than ten).
 constexpr int max_nesting_depth = 32;
 /// The longest single text, in bytes (a whole Markdown page is far shorter).
-constexpr size_t max_text_bytes = 256 * 1024;
+constexpr size_t max_text_bytes = size_t{256} * 1024;
 
 /// Reports the first broken limit (values, nesting, text length, a NUL character) at the
 /// value where it broke; returns false then, and the file should not be read further.

@@ -68,7 +68,7 @@ std::vector<std::string> partial_tags(const std::string& text) {
 // A place's own partials are content too: one that includes itself would recurse until the
 // stack runs out, and ones that each include another many times grow without bound. The size a
 // partial reaches once expanded, or nullopt when it includes itself (`chain` then says how).
-constexpr size_t partial_size_limit = 1024 * 1024;
+constexpr size_t partial_size_limit = size_t{1024} * 1024;
 
 std::optional<size_t> expanded_size(const std::string& name, const std::map<std::string, std::string>& partials,
                                     std::map<std::string, size_t>& known, std::vector<std::string>& chain) {
