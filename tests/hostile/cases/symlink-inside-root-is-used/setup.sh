@@ -1,5 +1,5 @@
 # Runs in the copied project folder before the command.
 set -e
-mkdir -p shared
-mv content/minimal/sections/02-mental-health.yaml shared/
-ln -s ../../../shared/02-mental-health.yaml content/minimal/sections/02-mental-health.yaml
+mkdir -p common
+mv content/minimal/sections/02-mental-health.yaml common/
+ln -s ../../../common/02-mental-health.yaml content/minimal/sections/02-mental-health.yaml
